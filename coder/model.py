@@ -1,0 +1,100 @@
+"""Records passed between the stages of the data flow.
+
+Every stage takes and returns these frozen dataclasses, never loose dicts, so a reader can follow
+a sentence from input to Parquet by their types alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One syntactic word (a UD word, after clitic segmentation).
+
+    ``key`` is the form the codebook matches against (see ``coder.frontends.keys.match_key``):
+    every front-end and the codebook compiler compute it with the same function, so a phrase
+    written in a codebook matches the same words whichever front-end produced them.
+    ``start``/``end`` are character offsets into ``Sentence.text`` of the surface word that
+    holds this token (clitics of one surface word share its span).
+    """
+
+    id: int
+    form: str
+    lemma: str
+    upos: str
+    key: str
+    feats: str = "_"
+    head: int | None = None
+    deprel: str | None = None
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence as every front-end produces it; ``text`` is exactly as in the input."""
+
+    index: int
+    text: str
+    tokens: tuple[Token, ...]
+    language: str
+
+    @property
+    def has_heads(self) -> bool:
+        return bool(self.tokens) and all(t.head is not None for t in self.tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input record.
+
+    ``input`` and ``position`` say where it came from (file name, 1-based line or row), which
+    identifies the record even when ids repeat.
+    """
+
+    id: str
+    text: str
+    date: dt.date | None = None
+    language: str | None = None
+    source: str | None = None
+    conllu: str | None = None
+    input: str = ""
+    position: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor found in a sentence: a named actor, a demonym, an agent, or their composition.
+
+    ``start``/``end`` index ``Sentence.tokens`` (end exclusive). ``rule`` names the codebook
+    entries that made it ('FILE:LINE' of each), so a user can open the line that coded it.
+    """
+
+    code: str
+    text: str
+    country: str | None
+    acled_name: str | None
+    inter: int | None
+    start: int
+    end: int
+    rule: str
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One event mention: who did what to whom in one sentence, before the incident layer."""
+
+    sentence_index: int
+    order: int
+    code: str
+    source: ActorMention | None
+    target: ActorMention | None
+    anchor_start: int
+    anchor_end: int
+    rule_id: str
+    acled_sub_event: str | None = None
+    is_report: bool = False

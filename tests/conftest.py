@@ -1,0 +1,38 @@
+"""Shared fixtures: sentences built by hand, the shared reference folder, a tiny codebook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coder.frontends.keys import match_key
+from coder.model import Sentence, Token
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def make_sentence(words: list[str], language: str = "en", heads: list[int] | None = None,
+                  deprels: list[str] | None = None, lemmas: list[str] | None = None,
+                  index: int = 0) -> Sentence:
+    """A sentence from words (and optionally UD heads/relations), offsets computed from spaces."""
+    tokens = []
+    pos = 0
+    for i, word in enumerate(words):
+        lemma = lemmas[i] if lemmas else None
+        upos = "PUNCT" if not any(ch.isalnum() for ch in word) else "X"
+        tokens.append(Token(id=i + 1, form=word, lemma=lemma or word, upos=upos,
+                            key=match_key(word, lemma, language),
+                            head=heads[i] if heads else None, deprel=deprels[i] if deprels else None,
+                            start=pos, end=pos + len(word)))
+        pos += len(word) + 1
+    return Sentence(index=index, text=" ".join(words), tokens=tuple(tokens), language=language)
+
+
+@pytest.fixture
+def shared() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared reference data is absent")
+    return SHARED
