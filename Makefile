@@ -16,8 +16,10 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install -q -e .
 	touch $@
 
+# torch first, pinned: it is the CPU build on local disk; a bare `torch` would pull a CUDA build
 $(TEST_STAMP): $(STAMP)
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q torch==2.13.0
+	$(BIN)/python -m pip install -q -e '.[test,stanza,dask]'
 	touch $@
 
 install: $(STAMP)

@@ -32,7 +32,7 @@ def test_cli_code_seeds_writes_events_and_manifest(tmp_path, capsys):
     assert [m["doc_id"] for m in manifest] == [json.loads(line)["id"] for line in SEEDS.read_text().splitlines()]
     assert all(m["status"] == "coded" for m in manifest)
     assert events.num_rows == sum(m["n_events"] for m in manifest)
-    assert "events from 4 of 4 documents" in capsys.readouterr().out
+    assert "events from 4 documents (0 rejected)" in capsys.readouterr().out
 
 
 def test_cli_code_is_deterministic(tmp_path):

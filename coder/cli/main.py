@@ -51,6 +51,17 @@ def build_parser() -> argparse.ArgumentParser:
     dyad.add_argument("--no-require-dyad", dest="require_dyad", action="store_false",
                       help="code one-actor events too")
     code.add_argument("--summary", action="store_true", help="print a readable summary of what was coded")
+    batch = code.add_argument_group("batch coding")
+    batch.add_argument("--workers", type=_positive, default=None, help="worker processes (default: all cores)")
+    batch.add_argument("--chunk-size", type=_positive, default=1000, help="records per chunk (default 1000)")
+    batch.add_argument("--max-chars", type=_positive, default=1_000_000,
+                       help="reject documents longer than this (default 1,000,000 characters)")
+    batch.add_argument("--partition-by", type=lambda s: tuple(x for x in s.split(",") if x), default=(),
+                       help="hive-partition the events dataset, e.g. year,country (-o must be a folder)")
+    batch.add_argument("--resume", action="store_true", help="continue a killed run in the -o folder")
+    batch.add_argument("--engine", choices=("local", "dask"), default="local")
+    batch.add_argument("--scheduler", default=None, help="Dask scheduler address (default: a LocalCluster)")
+    batch.add_argument("-q", "--quiet", action="store_true", help="no progress line")
 
     codebook = commands.add_parser("codebook", help="check or import codebooks")
     codebook_commands = codebook.add_subparsers(dest="codebook_command", required=True, metavar="ACTION")
@@ -66,31 +77,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_code(args: argparse.Namespace) -> int:
-    from coder.cli.summary import print_summary
-    from coder.io.readers import ReadOptions, expand_inputs, read_documents
-    from coder.output.parquet import file_metadata, write_outputs
-    from coder.pipeline import Coder, code_documents
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be at least 1")
+    return value
 
-    output: Path = args.output
-    if not output.parent.exists() and str(output.parent) not in ("", "."):
-        raise CoderError(f"cannot write {output}: folder {output.parent} does not exist")
+
+def run_code(args: argparse.Namespace) -> int:
+    from coder.batch.run import RunSettings, default_workers, run_coding
+    from coder.cli.summary import print_summary
+    from coder.io.readers import ReadOptions, expand_inputs
+    from coder.pipeline import Coder, merge_batches
+
     coder = Coder(codebook_path=args.codebook, parser=args.parser, require_dyad=args.require_dyad)
     options = ReadOptions(language=None if args.lang == "auto" else args.lang, date=args.date)
     files = expand_inputs(list(args.inputs))
     if not files:
         raise CoderError("no input files found (expected .jsonl, .csv, .parquet or .txt)")
-    records = (record for path in files for record in read_documents(path, options))
-    batch = code_documents(records, coder)
-    metadata = file_metadata(coder.codebook_version, args.parser)
-    events_path, documents_path = write_outputs(batch.rows, batch.manifest, output, metadata)
-    if args.summary:
-        print_summary(batch, events_path, documents_path)
+    settings = RunSettings(
+        output=args.output, workers=args.workers or default_workers(), chunk_size=args.chunk_size,
+        max_chars=args.max_chars, partition_by=args.partition_by, resume=args.resume, engine=args.engine,
+        scheduler=args.scheduler, quiet=args.quiet, keep_batches=args.summary,
+    )
+    result = run_coding(files, options, coder, settings)
+    if args.summary and result.batches:
+        print_summary(merge_batches(result.batches), result.events_path, result.documents_path)
     else:
-        coded = sum(1 for m in batch.manifest if m.status == "coded")
-        rejected = sum(1 for m in batch.manifest if m.status == "rejected")
-        print(f"{len(batch.rows)} events from {coded} of {len(batch.manifest)} documents "
-              f"({rejected} rejected) -> {events_path}")
+        skipped = f", {result.skipped_chunks} chunks already done" if result.skipped_chunks else ""
+        print(f"{result.events} events from {result.documents} documents "
+              f"({result.rejected} rejected{skipped}) -> {result.events_path}")
     return 0
 
 

@@ -104,6 +104,9 @@ class PhraseIndex(Generic[P]):
         return out
 
 
+EMPTY_INDEX: PhraseIndex = PhraseIndex(())
+
+
 @dataclass(frozen=True, slots=True)
 class ActorRef:
     kind: str  # "actor", "demonym" or "agent"
@@ -136,10 +139,12 @@ class CompiledCodebook:
         return self.country_names.get(iso3, iso3)
 
     def actor_index(self, language: str) -> PhraseIndex[ActorRef]:
-        return self.actors.get(language) or PhraseIndex(())
+        index = self.actors.get(language)
+        return index if index is not None else EMPTY_INDEX
 
     def verb_index(self, language: str) -> PhraseIndex[int]:
-        return self.verbs.get(language) or PhraseIndex(())
+        index = self.verbs.get(language)
+        return index if index is not None else EMPTY_INDEX
 
 
 def _compile_items(items: Sequence[str], language: str) -> tuple[str | tuple[PhraseItem, ...], ...]:

@@ -98,8 +98,15 @@ def load_taxonomy(directory: Path | None = None) -> Taxonomy:
 
     Raises CodebookError listing every malformed row as 'FILE:LINE: reason'.
     """
-    folder = Path(directory) if directory is not None else default_taxonomy_path()
-    return _load(folder.resolve())
+    if directory is None:
+        return _load_default()
+    return _load(Path(directory).resolve())
+
+
+@lru_cache(maxsize=1)
+def _load_default() -> Taxonomy:
+    # resolving the packaged folder costs more than reading the cached tables: do it once
+    return _load(default_taxonomy_path().resolve())
 
 
 @lru_cache(maxsize=8)

@@ -19,6 +19,7 @@ GLUE = {
     "en": frozenset({"of", "'s", "the", "for", "'", "from"}),
     "ar": frozenset({"باسم", "في", "ل", "التابع", "التابعه", "التابعين", "من"}),
 }
+UNKNOWN_COUNTRY = "---"
 # How many tokens an agent may look ahead for the actor it belongs to ("spokesman for the army").
 AGENT_REACH = 5
 
@@ -77,7 +78,8 @@ def _compose(group: list[Piece], sentence: Sentence, cb: CompiledCodebook, day: 
     if entity_piece is None:
         assert agent is not None
         rules.append(agent.where)
-        return ActorMention(code=agent.code, text=text, country=None, acled_name=None, inter=agent.inter,
+        # PETRARCH's convention for a role without a country: '---' + role ('---CVL')
+        return ActorMention(code=UNKNOWN_COUNTRY + agent.code, text=text, country=None, acled_name=None, inter=agent.inter,
                             start=start, end=end, rule="+".join(rules), role=agent.code)
     entity = codebook.actors[entity_piece.match.payload.index]
     rules.append(entity.where)

@@ -1,0 +1,188 @@
+"""Where coded chunks go: one Parquet file (written as row groups while coding), or a directory
+dataset of part files that appear atomically and let a killed run resume.
+
+Directory layout for ``-o OUT/``::
+
+    OUT/_coder_run.json                      settings a resumed run must share
+    OUT/events/[year=2020/country=Libya/]part-CHUNK-N.parquet
+    OUT/documents/part-CHUNK.parquet         written last: its presence marks the chunk done
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from coder.errors import CoderError
+from coder.output.parquet import events_table, manifest_path, manifest_table, write_atomically
+from coder.pipeline import CodedBatch
+from coder.schema import EVENTS_SCHEMA, MANIFEST_SCHEMA, SCHEMA_VERSION
+
+PARTITION_COLUMNS = {"year", "country", "iso3", "language", "event_type", "source"}
+RUN_FILE = "_coder_run.json"
+
+
+class FileSink:
+    """Events and manifest streamed into two Parquet files, renamed into place on close."""
+
+    def __init__(self, path: Path, metadata: Mapping[str, str]) -> None:
+        directory = path.parent
+        if not directory.is_dir():
+            raise CoderError(f"cannot write {path}: folder {directory} does not exist")
+        self.path = path
+        self.documents = manifest_path(path)
+        meta = {**metadata, "schema_version": SCHEMA_VERSION}
+        self._targets = []
+        self._writers = []
+        for target, schema in ((self.path, EVENTS_SCHEMA), (self.documents, MANIFEST_SCHEMA)):
+            try:
+                handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+            except OSError as exc:
+                raise CoderError(f"cannot write {target}: {exc.strerror}") from None
+            os.close(handle)
+            self._targets.append((Path(temporary), target))
+            self._writers.append(pq.ParquetWriter(temporary, schema.with_metadata(meta), compression="zstd"))
+
+    def write(self, batch: CodedBatch) -> None:
+        events_writer, manifest_writer = self._writers
+        if batch.rows:
+            events_writer.write_table(events_table(batch.rows, {}).replace_schema_metadata(None).cast(
+                events_writer.schema))
+        if batch.manifest:
+            manifest_writer.write_table(manifest_table(batch.manifest, {}).replace_schema_metadata(None).cast(
+                manifest_writer.schema))
+
+    def close(self) -> tuple[Path, Path]:
+        for writer in self._writers:
+            writer.close()
+        for temporary, target in self._targets:
+            os.replace(temporary, target)
+        return self.path, self.documents
+
+    def abort(self) -> None:
+        for writer in self._writers:
+            try:
+                writer.close()
+            except Exception:  # already broken; the temporary file is removed below
+                pass
+        for temporary, _ in self._targets:
+            temporary.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetLayout:
+    directory: Path
+    partition_by: tuple[str, ...] = ()
+
+    @property
+    def events(self) -> Path:
+        return self.directory / "events"
+
+    @property
+    def documents(self) -> Path:
+        return self.directory / "documents"
+
+    def manifest_part(self, chunk_id: str) -> Path:
+        return self.documents / f"part-{chunk_id}.parquet"
+
+    def done_chunks(self) -> frozenset[str]:
+        if not self.documents.is_dir():
+            return frozenset()
+        return frozenset(p.name[len("part-"):-len(".parquet")] for p in self.documents.glob("part-*.parquet"))
+
+
+def prepare_directory(layout: DatasetLayout, settings: Mapping[str, object], resume: bool) -> None:
+    """Create the dataset folder; a resumed run must use the settings of the first run."""
+    directory = layout.directory
+    run_file = directory / RUN_FILE
+    if directory.exists() and not directory.is_dir():
+        raise CoderError(f"cannot write {directory}: it is a file (give a new folder to -o)")
+    if run_file.is_file():
+        previous = json.loads(run_file.read_text(encoding="utf-8"))
+        if not resume:
+            raise CoderError(f"{directory} already holds a coding run; add --resume to continue it "
+                             f"or give another folder")
+        changed = sorted(k for k in settings if previous.get(k) != settings[k])
+        if changed:
+            raise CoderError(f"cannot resume {directory}: {', '.join(changed)} differ from the first run")
+        return
+    if directory.is_dir() and any(directory.iterdir()):
+        raise CoderError(f"cannot write {directory}: the folder is not empty and holds no coding run")
+    try:
+        layout.events.mkdir(parents=True, exist_ok=True)
+        layout.documents.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CoderError(f"cannot write {directory}: {exc.strerror}") from None
+    write_text_atomically(run_file, json.dumps(dict(settings), indent=2, sort_keys=True))
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(text)
+    os.replace(temporary, path)
+
+
+def _with_partition_columns(table: pa.Table, partition_by: Sequence[str]) -> pa.Table:
+    if "year" in partition_by:
+        dates = pc.coalesce(table["event_date"], table["doc_date"])
+        table = table.append_column("year", pc.year(dates).cast(pa.int32()))
+    return table
+
+
+def write_chunk_parts(layout: DatasetLayout, chunk_id: str, batch: CodedBatch,
+                      metadata: Mapping[str, str]) -> None:
+    """Write one chunk's events (partitioned) and then its manifest part, each file atomically.
+
+    Runs in any worker (local process or Dask): it depends only on its arguments.
+    """
+    table = events_table(batch.rows, metadata)
+    if batch.rows:
+        if layout.partition_by:
+            _write_partitioned(layout, chunk_id, table)
+        else:
+            write_atomically(table, layout.events / f"part-{chunk_id}.parquet")
+    write_atomically(manifest_table(batch.manifest, metadata), layout.manifest_part(chunk_id))
+
+
+def _write_partitioned(layout: DatasetLayout, chunk_id: str, table: pa.Table) -> None:
+    metadata = table.schema.metadata
+    table = _with_partition_columns(table, layout.partition_by)
+    staging = Path(tempfile.mkdtemp(prefix=f".stage-{chunk_id}-", dir=layout.directory))
+    try:
+        ds.write_dataset(
+            table, staging, format="parquet",
+            partitioning=ds.partitioning(table.select(list(layout.partition_by)).schema, flavor="hive"),
+            basename_template=f"part-{chunk_id}-{{i}}.parquet",
+            existing_data_behavior="overwrite_or_ignore",
+            use_threads=False,  # file numbering must not depend on thread timing (resume rewrites names)
+            file_options=ds.ParquetFileFormat().make_write_options(compression="zstd"),
+        )
+        for written in sorted(staging.rglob("*.parquet")):
+            relative = written.relative_to(staging)
+            target = layout.events / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # write_dataset drops schema metadata; put it back so every part file carries it
+            part = pq.read_table(written).replace_schema_metadata(metadata)
+            pq.write_table(part, written, compression="zstd")
+            os.replace(written, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def validate_partition_by(columns: Sequence[str]) -> tuple[str, ...]:
+    unknown = [c for c in columns if c not in PARTITION_COLUMNS]
+    if unknown:
+        raise CoderError(f"cannot partition by {', '.join(unknown)} "
+                         f"(choose from {', '.join(sorted(PARTITION_COLUMNS))})")
+    return tuple(columns)
