@@ -133,10 +133,19 @@ def write_text_atomically(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
+UNKNOWN_PARTITION = "unknown"
+
+
 def _with_partition_columns(table: pa.Table, partition_by: Sequence[str]) -> pa.Table:
+    """Add ``year`` and give missing keys a value: pandas cannot read a hive dataset whose
+    partition key is null in some folders (pyarrow: 'Cannot yet unify dictionaries with nulls')."""
     if "year" in partition_by:
         dates = pc.coalesce(table["event_date"], table["doc_date"])
-        table = table.append_column("year", pc.year(dates).cast(pa.int32()))
+        table = table.append_column("year", pc.year(dates).cast(pa.int32()).fill_null(0))
+    for column in partition_by:
+        if column != "year":
+            index = table.schema.get_field_index(column)
+            table = table.set_column(index, column, table[column].fill_null(UNKNOWN_PARTITION))
     return table
 
 
