@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coder.errors import CoderError
 from coder.eval.gold import FORMATS
-from coder.eval.results import EvalResult
+
+if TYPE_CHECKING:  # the figures' types pull in pyarrow; `coder --help` should not
+    from coder.eval.results import EvalResult
 
 PARSERS = ("lite", "stanza", "conllu")
 
@@ -29,13 +32,14 @@ def _positive(text: str) -> int:
 def add_eval_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
     """Register `eval` on the `coder` command's subparsers."""
     parser = subparsers.add_parser(
-        "eval", help="score against a gold file (PETRARCH validation, Arabic GSR, PLOVER, ACLED CSV, seed, ours)",
+        "eval", help="score against a gold file (PETRARCH, Arabic GSR, PLOVER, ACLED CSV, seed, ours)",
         description="Code every case of a gold file, print the figures, and optionally write a report "
                     "(report.md, report.html, results.json) listing every wrong case.")
     parser.add_argument("gold", type=Path, metavar="GOLD", help="gold file; its format is detected")
     parser.add_argument("--parser", choices=PARSERS, default="lite",
                         help="front-end; conllu uses the parses of the gold file")
-    parser.add_argument("--codebook", type=Path, default=None, help="codebook folder (default: the embedded one)")
+    parser.add_argument("--codebook", type=Path, default=None,
+                        help="codebook folder (default: the embedded one)")
     parser.add_argument("--report", type=Path, default=None, metavar="DIR",
                         help="write report.md, report.html and results.json into DIR")
     parser.add_argument("--baseline", type=Path, default=None, metavar="FILE",
@@ -50,8 +54,9 @@ def format_figures(result: EvalResult) -> str:
     """The figures as the command prints them."""
     from coder.eval.report import format_value
 
+    skipped = f", {result.n_skipped} skipped" if result.n_skipped else ""
     lines = [f"{result.suite}: {result.n_cases} cases ({result.format} format, parser {result.parser}"
-             + (f", {result.n_skipped} skipped" if result.n_skipped else "") + f"), {len(result.wrong)} wrong"]
+             f"{skipped}), {len(result.wrong)} wrong"]
     width = max(len(f.label) for f in result.figures)
     for figure in result.figures:
         lines.append(f"  {figure.label:<{width}}  {format_value(figure):>8}  {figure.detail}")

@@ -63,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--scheduler", default=None, help="Dask scheduler address (default: a LocalCluster)")
     batch.add_argument("-q", "--quiet", action="store_true", help="no progress line")
 
+    from coder.cli.eval_cmd import add_eval_command
+
+    add_eval_command(commands)
+
     codebook = commands.add_parser("codebook", help="check or import codebooks")
     codebook_commands = codebook.add_subparsers(dest="codebook_command", required=True, metavar="ACTION")
     check = codebook_commands.add_parser("check", help="validate a codebook folder and print statistics")
@@ -147,6 +151,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "code":
             return run_code(args)
+        if args.command == "eval":
+            from coder.cli.eval_cmd import run_eval
+
+            return run_eval(args)
         if args.command == "codebook" and args.codebook_command == "check":
             return run_codebook_check(args)
         if args.command == "codebook" and args.codebook_command == "import-petrarch":

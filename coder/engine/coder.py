@@ -62,7 +62,8 @@ def code_sentence(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
     hits = find_verbs(sentence, cb)
     mentions: list[Mention] = []
     for hit in hits:
-        if hit.negated:
+        # a verb inside an actor's name is part of the name ("Islamic State", «أنصار الله»)
+        if hit.negated or any(a.start <= hit.start < a.end for a in actors):
             continue
         roles = assign_roles(sentence, hit, actors)
         source = _inherit_country(roles.source, actors, cb)

@@ -201,7 +201,8 @@ def detect_format(path: Path) -> str:
     if "plover_2021" in first or "textInfo" in first:
         return "plover"
     if "events" in first and "text" in first:
-        with_plover = any("plover" in e for r in records for e in (r.get("events") or []) if isinstance(e, dict))
+        events = [e for r in records for e in (r.get("events") or []) if isinstance(e, dict)]
+        with_plover = any("plover" in e for e in events)
         return "gsr" if with_plover else "petrarch"
     raise InputError(f"{path}: cannot tell the gold format (known: {', '.join(FORMATS)}); "
                      f"see coder/eval/FORMAT.md")
@@ -282,8 +283,8 @@ def _read_petrarch(path: Path) -> tuple[str, list[GoldCase]]:
     for number, r in _jsonl(path):
         where = f"{path.name}:{number}"
         suite = str(r.get("suite") or suite)
-        events = tuple(GoldEvent(Triple(_code(e.get("source")), _code(e.get("target")), str(e.get("code", ""))))
-                       for e in (r.get("events") or []))
+        events = tuple(GoldEvent(Triple(_code(e.get("source")), _code(e.get("target")),
+                                        str(e.get("code", "")))) for e in (r.get("events") or []))
         if r.get("noevents"):
             events = ()
         config = r.get("config") or {}
@@ -369,7 +370,8 @@ def _read_acled(path: Path) -> tuple[str, list[GoldCase]]:
             if day is None:
                 raise InputError(f"{where}: event_date {row.get('event_date')!r} is no ACLED date")
             gold = AcledGold(
-                event_type=row.get("event_type", "").strip(), sub_event_type=row.get("sub_event_type", "").strip(),
+                event_type=row.get("event_type", "").strip(),
+                sub_event_type=row.get("sub_event_type", "").strip(),
                 fatalities=_int(row.get("fatalities", "")), inter1=_int(row.get("inter1", "")),
                 inter2=_int(row.get("inter2", "")), admin1=row.get("admin1", "").strip(),
                 country=row.get("country", "").strip(), event_date=day)
@@ -397,7 +399,8 @@ def _seed_item(kind: str, raw: Mapping[str, Any], where: str) -> SeedItem:
         time_precision=int(precision) if precision is not None else None,
         event_type=acled.get("event_type"),
         sub_event_type_in=_strings(acled.get("sub_event_type_in") or acled.get("sub_event_type")),
-        fatalities=acled.get("fatalities"), location_contains_any=_strings(acled.get("location_contains_any")),
+        fatalities=acled.get("fatalities"),
+        location_contains_any=_strings(acled.get("location_contains_any")),
         country=acled.get("country"), rule=raw.get("rule"), note=raw.get("note"))
 
 
@@ -415,7 +418,8 @@ def _read_seed(path: Path) -> tuple[str, list[GoldCase]]:
     items = tuple(_seed_item(kind, raw, f"{path.name}:{kind}[{i}]")
                   for kind in ("required", "optional", "forbidden")
                   for i, raw in enumerate(gold.get(kind) or []))
-    case = GoldCase(id=str(doc.get("id") or path.stem), position=1, text=text_path.read_text(encoding="utf-8"),
+    text = text_path.read_text(encoding="utf-8")
+    case = GoldCase(id=str(doc.get("id") or path.stem), position=1, text=text,
                     date=_date(doc.get("date"), f"{path.name}:doc.date"), language=doc.get("lang"),
                     expected=SeedGold(items), category="seed", note=doc.get("date_note"))
     return path.name.removesuffix(".gold.json"), [case]
@@ -474,8 +478,8 @@ def _read_coder(path: Path) -> tuple[str, list[GoldCase]]:
             id=str(r["id"]), position=number, text=r["text"], date=date,
             language=r.get("lang") or r.get("language") or default_language,
             expected=TripleGold(events, ordered=bool(r.get("ordered", False))), category=r.get("category"),
-            parse=r.get("conllu") or r.get("parse"), require_dyad=dyad, evaluate=bool(r.get("evaluate", True)),
-            note=r.get("note")))
+            parse=r.get("conllu") or r.get("parse"), require_dyad=dyad,
+            evaluate=bool(r.get("evaluate", True)), note=r.get("note")))
     return str(header.get("suite") or path.stem), cases
 
 

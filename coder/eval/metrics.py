@@ -7,7 +7,7 @@ so each figure of a report can be recomputed by hand from the cases it lists.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from coder.eval.gold import ActorSpec, Triple
@@ -88,14 +88,14 @@ def roots(triples: Iterable[Triple]) -> tuple[Triple, ...]:
     return tuple(t.root() for t in triples)
 
 
-def in_order(expected: Sequence[Triple], produced: Sequence[Triple]) -> bool:
-    """Whether the expected triples appear among the produced ones in the expected order
-    (each at its first occurrence; other produced triples are ignored)."""
+def in_order(expected: Sequence[Hashable], produced: Sequence[Hashable]) -> bool:
+    """Whether the expected items (codes, triples) appear among the produced ones in the expected order,
+    each taken at its first occurrence; produced items not expected are ignored."""
     wanted = set(expected)
-    seen: list[Triple] = []
-    for triple in produced:
-        if triple in wanted and triple not in seen:
-            seen.append(triple)
+    seen: list[Hashable] = []
+    for item in produced:
+        if item in wanted and item not in seen:
+            seen.append(item)
     return seen == list(dict.fromkeys(expected))
 
 

@@ -174,14 +174,16 @@ def render_html(result: EvalResult, baseline: Mapping[str, Snapshot] | None = No
              "<table>" + "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in _header(result))
              + "</table>",
              "<h2>Figures</h2>",
-             _html_table(("figure", "value", "detail"), [(f.label, format_value(f), f.detail) for f in result.figures]),
+             _html_table(("figure", "value", "detail"),
+                         [(f.label, format_value(f), f.detail) for f in result.figures]),
              *(_html_table_block(t) for t in result.tables)]
     diff = changed_cases(result, baseline)
     if diff is not None:
         by_key = {c.key: c for c in result.cases}
         parts.append("<h2>Changes since the baseline</h2>")
-        parts.append(f"<p>{len(diff.fixed)} fixed, {len(diff.broken)} broken, {len(diff.different)} different; "
-                     f"{len(diff.added)} new cases, {len(diff.removed)} cases gone</p>")
+        parts.append(f"<p>{len(diff.fixed)} fixed, {len(diff.broken)} broken, "
+                     f"{len(diff.different)} different; {len(diff.added)} new cases, "
+                     f"{len(diff.removed)} cases gone</p>")
         for kind, title in CHANGE_KINDS:
             keys = getattr(diff, kind)
             if keys:

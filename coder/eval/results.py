@@ -132,7 +132,8 @@ class EvalResult:
         for figure in self.figures:
             if figure.key == key:
                 return figure.value
-        raise KeyError(f"{self.suite} has no figure {key!r} (it has {', '.join(f.key for f in self.figures)})")
+        known = ", ".join(f.key for f in self.figures)
+        raise KeyError(f"{self.suite} has no figure {key!r} (it has {known})")
 
     @property
     def wrong(self) -> tuple[CaseResult, ...]:
@@ -155,7 +156,8 @@ def load_snapshots(path: Path) -> dict[str, Snapshot]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise InputError(f"baseline {path} does not exist (give the results.json of an earlier run)") from None
+        raise InputError(f"baseline {path} does not exist "
+                         "(give the results.json of an earlier run)") from None
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise InputError(f"baseline {path} is not a results.json written by coder eval") from None
     if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
