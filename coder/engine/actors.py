@@ -1,8 +1,8 @@
 """Find the actors of a sentence: named actors, demonyms and agents, composed into one code.
 
 "Libyan army" and «الجيش الليبي» are a demonym and an agent next to each other: one actor, LBYMIL.
-"the spokesman of the Libyan National Army" is an agent followed, a few words later, by a named
-actor: the spokesman takes the army's country.
+"the spokesman of the Libyan National Army" is an agent joined to a named actor by glue words
+("of", "the", «باسم»): the spokesman takes the army's code.
 """
 
 from __future__ import annotations
@@ -20,8 +20,6 @@ GLUE = {
     "ar": frozenset({"باسم", "في", "ل", "التابع", "التابعه", "التابعين", "من"}),
 }
 UNKNOWN_COUNTRY = "---"
-# How many tokens an agent may look ahead for the actor it belongs to ("spokesman for the army").
-AGENT_REACH = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +46,9 @@ def _group(sentence: Sentence, matches: Sequence[Match[ActorRef]]) -> list[list[
             gap_start, gap_end = last.match.end, match.start
             adjacent = gap_start == gap_end or _is_glue(sentence, gap_start, gap_end)
             only_agents = all(p.kind == "agent" for p in groups[-1])
-            reaches = (only_agents and piece.kind != "agent" and gap_end - gap_start <= AGENT_REACH
-                       and not any(t.upos == "PUNCT" for t in sentence.tokens[gap_start:gap_end]))
             # two named actors side by side are two actors ("Arnor attacked Gondor" in Arabic order)
             second_entity = piece.kind != "agent" and not only_agents
-            if (adjacent or reaches) and not second_entity:
+            if adjacent and not second_entity:
                 groups[-1].append(piece)
                 continue
         groups.append([piece])
