@@ -17,7 +17,7 @@ from pathlib import Path
 from coder.errors import InputError
 from coder.model import Document
 
-SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv", ".parquet", ".txt")
+SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv", ".parquet", ".txt", ".conllu")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +152,41 @@ def _text(path: Path, options: ReadOptions) -> Iterator[Document | Rejected]:
     yield record_to_document(record, path.name, 1, options)
 
 
+def _conllu(path: Path, options: ReadOptions) -> Iterator[Document | Rejected]:
+    """A CoNLL-U file: one document, or one per ``# newdoc id = ...`` block; the text is rebuilt
+    from the ``# text = ...`` comments (or the forms) and the parse travels in ``conllu``."""
+    try:
+        content = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        yield Rejected(path.name, 1, path.stem, f"invalid UTF-8 at byte {exc.start}")
+        return
+    blocks: list[tuple[int, str | None, list[str]]] = []
+    for number, line in enumerate(content.splitlines(), start=1):
+        if line.startswith("# newdoc"):
+            _, _, doc_id = line.partition("=")
+            blocks.append((number, doc_id.strip() or None, []))
+            continue
+        if not blocks:
+            blocks.append((1, None, []))
+        blocks[-1][2].append(line)
+    for number, doc_id, lines in blocks:
+        texts = [ln.split("=", 1)[1].strip() for ln in lines if ln.startswith("# text")]
+        if not texts:
+            sentence: list[str] = []
+            for ln in lines:
+                cols = ln.split("\t")
+                if len(cols) == 10 and cols[0].isdigit():
+                    sentence.append(cols[1])
+                elif not ln.strip() and sentence:
+                    texts.append(" ".join(sentence))
+                    sentence = []
+            if sentence:
+                texts.append(" ".join(sentence))
+        record = {"id": doc_id or (path.stem if len(blocks) == 1 else f"{path.stem}-{number}"),
+                  "text": "\n".join(texts), "conllu": "\n".join(lines)}
+        yield record_to_document(record, path.name, number, options)
+
+
 def read_documents(path: Path, options: ReadOptions) -> Iterator[Document | Rejected]:
     """Documents of one input file, in file order, streamed."""
     suffix = path.suffix.lower()
@@ -163,5 +198,7 @@ def read_documents(path: Path, options: ReadOptions) -> Iterator[Document | Reje
         return _parquet(path, options)
     if suffix == ".txt":
         return _text(path, options)
+    if suffix == ".conllu":
+        return _conllu(path, options)
     raise InputError(f"{path}: unknown input format {suffix or '(no suffix)'} "
-                     f"(use .jsonl, .csv, .parquet or .txt)")
+                     f"(use .jsonl, .csv, .parquet, .txt or .conllu)")
