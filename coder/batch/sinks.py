@@ -115,6 +115,7 @@ def prepare_directory(layout: DatasetLayout, settings: Mapping[str, object], res
         changed = sorted(k for k in settings if previous.get(k) != settings[k])
         if changed:
             raise CoderError(f"cannot resume {directory}: {', '.join(changed)} differ from the first run")
+        remove_leftovers(directory)
         return
     if directory.is_dir() and any(directory.iterdir()):
         raise CoderError(f"cannot write {directory}: the folder is not empty and holds no coding run")
@@ -124,6 +125,14 @@ def prepare_directory(layout: DatasetLayout, settings: Mapping[str, object], res
     except OSError as exc:
         raise CoderError(f"cannot write {directory}: {exc.strerror}") from None
     write_text_atomically(run_file, json.dumps(dict(settings), indent=2, sort_keys=True))
+
+
+def remove_leftovers(directory: Path) -> None:
+    """Files a killed run was writing aside (hidden, so readers never saw them) are dropped."""
+    for stale in directory.rglob(".*.tmp"):
+        stale.unlink(missing_ok=True)
+    for staging in directory.glob(".stage-*"):
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def write_text_atomically(path: Path, text: str) -> None:

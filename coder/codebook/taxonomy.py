@@ -172,6 +172,7 @@ def _rows(path: Path, width: int, problems: list[str]) -> Iterator[tuple[str, tu
             continue
         cells = tuple(line.rstrip("\r").split("\t"))
         if len(cells) < width:
-            problems.append(f"{path.name}:{number}: expected {width} tab-separated columns, found {len(cells)}")
+            problems.append(f"{path.name}:{number}: expected {width} tab-separated columns, "
+                            f"found {len(cells)}")
             continue
         yield f"{path.name}:{number}", cells[:width]

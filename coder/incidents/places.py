@@ -1,16 +1,39 @@
-"""Where an event happened: place names of the sentence looked up in our gazetteer."""
+"""Where an event happened: place names of a document, resolved in the document's country.
+
+Names are looked up in our gazetteer (``gazetteer.py``): countries, demonyms, admin1 units as ACLED
+spells them, GeoNames' cities and our own small places. A name may have several readings
+("Punjab": India or Pakistan; "Mexico": a country, a state, a town in the Philippines); the
+document's country decides, chosen by votes of every name of the document and of the countries of
+the actors the engine found.
+
+ACLED's notes give a place with its hierarchy: "in Multan city (Multan, Punjab)", "in Nova Iguacu,
+Rio de Janeiro", "in Sirwah (Marib)": the names in the parentheses or after the comma are the
+admin2 and the admin1 of the first, which may itself be a village no gazetteer holds.
+geo_precision follows ACLED: 1 a town, 2 near a town or a small area, 3 a region.
+"""
 
 from __future__ import annotations
 
-import csv
-import importlib.resources
-from collections.abc import Sequence
+import bisect
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from coder.codebook.compile import PhraseIndex, compile_phrase
+from coder.incidents.gazetteer import (
+    ABBREV,
+    ADMIN1,
+    CITY,
+    COUNTRY,
+    DEMONYM,
+    OWN,
+    Entry,
+    Tables,
+    fold,
+    load_tables,
+)
 from coder.model import Sentence
+
+TOWN, NEAR, REGION = 1, 2, 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,8 +43,8 @@ class Place:
     iso3: str
     admin1: str | None
     admin2: str | None
-    latitude: float
-    longitude: float
+    latitude: float | None
+    longitude: float | None
     precision: int
 
 
@@ -32,50 +55,283 @@ class PlaceMention:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A place name in a sentence: raw character span and every reading of the name."""
+
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+
+
+# Capitalised words that are names of towns somewhere but mostly something else in news.
+_NOT_PLACES = frozenset(fold(w) for w in """
+On In At The A An Around About Near Between During After Before Since Police Army Military Forces Security
+Government State States National Islamic Republic Democratic People Popular Union Party Congress Council
+University Hospital Street Road Square Market Bridge Airport Border Center Centre North South East West
+Central Northern Southern Eastern Western Upper Lower New Old Great Saint San Santa Santo Mount Lake River
+Valley Province District City Town Village County Region Area Zone Camp Prison Court Supreme Federal
+Liberation Front Movement Alliance Coalition Brigade Battalion Division Unit Militia Forces Group Members
+Health Workers Teachers Farmers Students Women Men Youth Residents Villagers Civilians Protesters Rioters
+Media Press Justice Freedom Unity Peace Victory Independence Progress Reform Reforma Progreso Libertad
+Paz Union Esperanza Concordia Providence Hope Mercy Trinidad Columbia Victoria Christ Jesus God Allah May
+March August June July Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February April
+September October November December Coronavirus Covid Lockdown Ramadan Eid Day Night Home Mine Mines Bar
+Of And Or But For With From To By As It He She They We This That These Those His Her Their Its One Two
+Three Four Five Six Seven Eight Nine Ten Some Many Several Unknown Unidentified Suspected Alleged Armed
+Gunmen Soldiers Troops Officers Police Man Woman Boy Girl Child Children Family Families Source Sources
+Reports Reported According Local Chief Commander Minister President Governor Mayor Deputy General Colonel
+Major Captain Sheikh Imam Bishop Doctor Doctors Nurses Medical Social Public Private Civil Human Rights
+Labour Labor Trade Workers Employees Staff Drivers Traders Vendors Lawyers Journalists Activists Members
+Supporters Followers Fighters Militants Rebels Insurgents Jihadists Terrorists Bandits Gang Gangs Cartel
+Jalisco Sinaloa Gulf Golfo Nueva Familia Zetas Movement Organization Committee Association Federation
+Aid Red Cross Crescent Nations United Mission Observer Observers Monitoring Special Team Operation Operations
+Station Base Post Checkpoint Headquarters Office Ministry Department Palace House Parliament Assembly
+""".split())
+_WORD = re.compile(r"[^\W\d_][\w'’&.-]*[^\W_.]|[^\W\d_]")
+_JOIN = re.compile(r"^[\s-]*$")
+# Between a place and the next name of its hierarchy: "X (A, B)", "X city (A, B)", "X, B".
+_TYPE_WORDS = (r"(?:city|town|village|district|municipality|province|governorate|state|county|region|area"
+               r"|LGA|countryside|neighbou?rhood|sub-district|subdistrict|tehsil|commune|department|camp)")
+_TO_HIERARCHY = re.compile(rf"^\s*(?:{_TYPE_WORDS}\s*)?(?:\(|,)\s*$", re.I)
+_IN_HIERARCHY = re.compile(r"^\s*,\s*$")
+_NEAR = re.compile(r"\b(?:near|outskirts|area|areas|around|vicinity|countryside|between|frontlines?|"
+                   r"surroundings|close\s+to|west|east|north|south)\s+(?:of\s+)?(?:the\s+)?$", re.I)
+_REGION_AFTER = re.compile(rf"^\s*(?:{_TYPE_WORDS}|frontlines?)\b", re.I)
+_ADMIN_AFTER = re.compile(r"^\s*(?:province|governorate|state|region|oblast|department)\b", re.I)
+_CITY_AFTER = re.compile(r"^\s*(?:city|town|village)\b", re.I)
+_HEAD_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)"
+                          rf"(?:\s+{_TYPE_WORDS})?\s*$")
+
+
+def english_hits(text: str, tables: Tables) -> list[Hit]:
+    """Every place name of an English sentence: longest names first, left to right."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    hits: list[Hit] = []
+    i = 0
+    while i < len(words):
+        start = words[i][0]
+        if not text[start].isupper():
+            i += 1
+            continue
+        found = None
+        for n in range(min(tables.longest, len(words) - i), 0, -1):
+            last = i + n - 1
+            if n > 1 and not all(_JOIN.match(text[words[k][1]:words[k + 1][0]]) for k in range(i, last)):
+                continue
+            end = words[last][1]
+            raw = text[start:end]
+            if raw.endswith(("'s", "’s")):
+                raw, end = raw[:-2], end - 2
+            key = fold(raw)
+            entries = tables.english.get(key)
+            if n == 1:
+                if key in _NOT_PLACES:
+                    entries = None
+                if entries is None and raw.isupper() or "&" in raw:
+                    entries = tables.english.get("#" + raw) if _in_hierarchy(text, start) else None
+            if entries:
+                found = Hit(start, end, raw, tuple(entries))
+                i = last + 1
+                break
+        if found is None:
+            i += 1
+        else:
+            hits.append(found)
+    return hits
+
+
+def _in_hierarchy(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start]
+    return "(" in before or "," in before
+
+
+def arabic_hits(sentence: Sentence, tables: Tables) -> list[Hit]:
+    index = tables.arabic()
+    keys = [t.key for t in sentence.tokens]
+    hits: list[Hit] = []
+    i = 0
+    while i < len(keys):
+        matches = index.all_at(keys, i)
+        if not matches:
+            i += 1
+            continue
+        longest = matches[0].end
+        entries = tuple(m.payload for m in matches if m.end == longest)
+        start, end = _char_span(sentence, i, longest)
+        hits.append(Hit(start, end, sentence.text[start:end], entries))
+        i = longest
+    return hits
+
+
+def _char_span(sentence: Sentence, first: int, end: int) -> tuple[int, int]:
+    a, b = sentence.tokens[first].start, sentence.tokens[end - 1].end
+    return (a, b) if a >= 0 and b >= 0 else (0, 0)
+
+
+def sentence_hits(sentence: Sentence, tables: Tables | None = None) -> list[Hit]:
+    tables = tables or load_tables()
+    if sentence.language == "ar":
+        return arabic_hits(sentence, tables)
+    if sentence.language == "en":
+        return english_hits(sentence.text, tables)
+    return []
+
+
+_KIND_WEIGHT = {COUNTRY: 3.0, DEMONYM: 2.0, ADMIN1: 2.0, ABBREV: 2.0, OWN: 2.5}
+
+
+def _weight(entry: Entry, tables: Tables) -> float:
+    if entry.kind == CITY:
+        population = int(tables.city_rows[entry.index][5])
+        return 1.5 if population >= 100_000 else 1.0
+    return _KIND_WEIGHT[entry.kind]
+
+
+def document_country(hits: Iterable[Hit], actor_countries: Iterable[str], tables: Tables) -> str | None:
+    """The ISO alpha-2 code of the country a document is about: the most votes of its place names
+    (a name read in several countries gives its strongest reading a full vote and the others half)
+    and of the countries of its actors (one vote each)."""
+    votes: dict[str, float] = {}
+    order: dict[str, int] = {}
+    for n, hit in enumerate(hits):
+        best: dict[str, float] = {}
+        for entry in hit.entries:
+            best[entry.iso2] = max(best.get(entry.iso2, 0.0), _weight(entry, tables))
+        top = max(best.values())
+        leaders = sum(1 for v in best.values() if v == top)
+        for iso2, value in best.items():
+            votes[iso2] = votes.get(iso2, 0.0) + (value / leaders if value == top else value / 2)
+            order.setdefault(iso2, n)
+    for iso3 in actor_countries:
+        iso2 = tables.iso2_of(iso3)
+        if iso2:
+            votes[iso2] = votes.get(iso2, 0.0) + 1.0
+            order.setdefault(iso2, len(order) + 1000)
+    if not votes:
+        return None
+    return max(votes, key=lambda c: (votes[c], -order[c]))
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    hit: Hit
+    entry: Entry
+
+
+def _reading(hit: Hit, iso2: str | None, tables: Tables, prefer_admin: bool) -> _Reading | None:
+    """The reading of a name in the document's country: our own place first, then a city (the most
+    populous) or an admin1 unit, whichever the text points to."""
+    entries = [e for e in hit.entries if iso2 is None or e.iso2 == iso2]
+    places = [e for e in entries if e.kind in (OWN, CITY, ADMIN1, ABBREV)]
+    if not places:
+        return None
+    own = [e for e in places if e.kind == OWN]
+    admins = [e for e in places if e.kind in (ADMIN1, ABBREV)]
+    cities = sorted((e for e in places if e.kind == CITY), key=lambda e: -int(tables.city_rows[e.index][5]))
+    if own:
+        return _Reading(hit, own[0])
+    if admins and (prefer_admin or not cities):
+        return _Reading(hit, admins[0])
+    return _Reading(hit, cities[0]) if cities else _Reading(hit, admins[0])
+
+
+def locate(text: str, hits: Sequence[Hit], iso2: str | None, tables: Tables) -> list[tuple[int, int, Place]]:
+    """The places of one sentence in the document's country, each with its admin1 and precision,
+    as (start, end, place) character spans; a place and the hierarchy after it are one span."""
+    country = tables.country(iso2) if iso2 else None
+    out: list[tuple[int, int, Place]] = []
+    i = 0
+    while i < len(hits):
+        head = hits[i]
+        after = text[head.end:head.end + 30]
+        reading = _reading(head, iso2, tables, prefer_admin=bool(_ADMIN_AFTER.match(after))
+                           and not _CITY_AFTER.match(after))
+        if reading is None:
+            i += 1
+            continue
+        chain = [reading]
+        j = i + 1
+        while j < len(hits):
+            gap = text[hits[j - 1].end:hits[j].start]
+            if not (_TO_HIERARCHY if j == i + 1 else _IN_HIERARCHY).match(gap):
+                break
+            follower = _reading(hits[j], iso2 or reading.entry.iso2, tables, prefer_admin=True)
+            if follower is None:
+                break
+            chain.append(follower)
+            j += 1
+        place = _place(text, chain, country, tables)
+        if place is not None:
+            out.append((head.start, hits[j - 1].end, place))
+        i = j
+    return out
+
+
+def _place(text: str, chain: list[_Reading], country, tables: Tables) -> Place | None:
+    head = chain[0]
+    iso2 = head.entry.iso2
+    country = country or tables.country(iso2)
+    if country is None:
+        return None
+    admin1 = admin2 = None
+    for reading in reversed(chain[1:]):
+        if reading.entry.kind in (ADMIN1, ABBREV):
+            admin1 = tables.admin1[reading.entry.index]
+            break
+    if len(chain) > 2:
+        admin2 = chain[1].hit.text
+    entry = head.entry
+    before = text[max(0, head.hit.start - 40):head.hit.start]
+    after = text[head.hit.end:head.hit.end + 25]
+    if entry.kind in (CITY, OWN):
+        city = tables.city(entry)
+        admin1 = admin1 or tables.admin1_of(city.admin1)
+        precision = NEAR if _NEAR.search(before) or (
+            _REGION_AFTER.match(after) and not _CITY_AFTER.match(after)) else city.precision
+        return Place(city.name, country.name, country.iso3, admin1.name if admin1 else None,
+                     admin2 or city.admin2, city.latitude, city.longitude, precision)
+    unit = tables.admin1[entry.index]
+    if len(chain) > 1 and admin1 is not None and admin1 is not unit:
+        unit = admin1  # "in Sirwah (Marib)": the first name was read as an admin1 by mistake
+    return Place(unit.name, country.name, country.iso3, unit.name, None, unit.latitude, unit.longitude, REGION)
+
+
+def _token_index(sentence: Sentence, char: int) -> int:
+    starts = [t.start for t in sentence.tokens]
+    if not starts or starts[0] < 0:
+        return 0
+    return max(0, bisect.bisect_right(starts, char) - 1)
+
+
 @dataclass(frozen=True)
-class Gazetteer:
-    places: tuple[Place, ...]
-    indexes: dict[str, PhraseIndex[int]]
+class DocumentPlaces:
+    """The places of each sentence of a document, resolved in the document's country."""
 
-    def vocabulary(self, language: str) -> frozenset[str]:
-        """Keys of the place names, so clitic segmentation can split «بمصراتة» into ب + مصراتة."""
-        index = self.indexes.get(language)
-        return index.keys() if index is not None else frozenset()
+    iso2: str | None
+    by_sentence: dict[int, tuple[PlaceMention, ...]]
+    country: Place | None  # the country alone (precision 3 at its first region), when no place is named
 
-    def find(self, sentence: Sentence) -> list[PlaceMention]:
-        index = self.indexes.get(sentence.language)
-        if index is None:
-            return []
-        keys = [t.key for t in sentence.tokens]
-        return [PlaceMention(self.places[m.payload], m.start, m.end) for m in index.scan(keys)]
+    def find(self, sentence: Sentence) -> tuple[PlaceMention, ...]:
+        return self.by_sentence.get(sentence.index, ())
 
 
-def default_places_path() -> Path:
-    packaged = Path(str(importlib.resources.files("coder.codebooks"))) / "places" / "places.tsv"
-    if packaged.is_file():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "codebooks" / "places" / "places.tsv"
-
-
-def read_places(path: Path) -> Gazetteer:
-    places: list[Place] = []
-    names: dict[str, list] = {}
-    with path.open(encoding="utf-8") as handle:
-        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        for row in rows:
-            place = Place(row["location"], row["country"], row["iso3"], row["admin1"] or None,
-                          row["admin2"] or None, float(row["latitude"]), float(row["longitude"]),
-                          int(row["precision"]))
-            places.append(place)
-            for language in ("en", "ar"):
-                for name in filter(None, (row.get(language) or "").split("|")):
-                    names.setdefault(language, []).append((compile_phrase(name, language), len(places) - 1))
-    return Gazetteer(tuple(places), {lang: PhraseIndex(entries) for lang, entries in names.items()})
-
-
-@lru_cache(maxsize=4)
-def load_gazetteer(path: Path | None = None) -> Gazetteer:
-    return read_places(path or default_places_path())
+def resolve_places(sentences: Sequence[Sentence], actor_countries: Iterable[str],
+                   tables: Tables | None = None) -> DocumentPlaces:
+    """Place names of every sentence, read in the document's country."""
+    tables = tables or load_tables()
+    hits = {s.index: sentence_hits(s, tables) for s in sentences}
+    iso2 = document_country((h for hs in hits.values() for h in hs), actor_countries, tables)
+    by_sentence: dict[int, tuple[PlaceMention, ...]] = {}
+    for sentence in sentences:
+        located = locate(sentence.text, hits[sentence.index], iso2, tables)
+        by_sentence[sentence.index] = tuple(
+            PlaceMention(place, _token_index(sentence, a), _token_index(sentence, max(a, b - 1)) + 1)
+            for a, b, place in located)
+    country = tables.country(iso2) if iso2 else None
+    fallback = Place(country.name, country.name, country.iso3, None, None, None, None, REGION) if country else None
+    return DocumentPlaces(iso2, by_sentence, fallback)
 
 
 def place_of(mentions: Sequence[PlaceMention], anchor: int) -> PlaceMention | None:
@@ -85,3 +341,8 @@ def place_of(mentions: Sequence[PlaceMention], anchor: int) -> PlaceMention | No
     if after:
         return after[0]
     return mentions[-1] if mentions else None
+
+
+def load_gazetteer():
+    """The gazetteer tables (kept for callers that only need the Arabic vocabulary)."""
+    return load_tables()

