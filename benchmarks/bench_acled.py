@@ -25,10 +25,18 @@ from coder.eval.gold import parse_acled_date
 from coder.model import Document
 from coder.pipeline import Coder, code_documents
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "gold" / "acled" / "acled_2020-04-27_2020-05-09_dev.csv"
+DEFAULT = (
+    Path(__file__).resolve().parents[2] / "shared" / "gold" / "acled" / "acled_2020-04-27_2020-05-09_dev.csv"
+)
 FIELDS = ("event_type", "sub_event_type", "fatalities", "inter", "admin1", "country", "event_date")
-FLOORS = {"event_type": 0.85, "sub_event_type": 0.70, "fatalities": 0.90, "inter": 0.70, "admin1": 0.60,
-          "event_date": 0.95}
+FLOORS = {
+    "event_type": 0.85,
+    "sub_event_type": 0.70,
+    "fatalities": 0.90,
+    "inter": 0.70,
+    "admin1": 0.60,
+    "event_date": 0.95,
+}
 
 
 def _pair(a, b):
@@ -39,9 +47,12 @@ def _pair(a, b):
 
 def _expected(record: dict[str, str]) -> dict[str, object]:
     return {
-        "event_type": record["event_type"], "sub_event_type": record["sub_event_type"],
-        "fatalities": int(record["fatalities"]), "inter": _pair(record["inter1"], record["inter2"]),
-        "admin1": record["admin1"], "country": record["country"],
+        "event_type": record["event_type"],
+        "sub_event_type": record["sub_event_type"],
+        "fatalities": int(record["fatalities"]),
+        "inter": _pair(record["inter1"], record["inter2"]),
+        "admin1": record["admin1"],
+        "country": record["country"],
         "event_date": parse_acled_date(record["event_date"]),
     }
 
@@ -50,8 +61,12 @@ def _produced(row) -> dict[str, object]:
     if row is None:
         return dict.fromkeys(FIELDS)
     return {
-        "event_type": row.event_type, "sub_event_type": row.sub_event_type, "fatalities": row.fatalities,
-        "inter": _pair(row.inter1, row.inter2), "admin1": row.admin1 or "", "country": row.country or "",
+        "event_type": row.event_type,
+        "sub_event_type": row.sub_event_type,
+        "fatalities": row.fatalities,
+        "inter": _pair(row.inter1, row.inter2),
+        "admin1": row.admin1 or "",
+        "country": row.country or "",
         "event_date": row.event_date,
     }
 
@@ -68,8 +83,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     with args.csv.open(encoding="utf-8", newline="") as handle:
         records = list(csv.DictReader(handle))[: args.limit]
-    docs = [Document(id=r["event_id_cnty"], text=r["notes"], date=parse_acled_date(r["event_date"]),
-                     language="en", input=args.csv.name, position=n) for n, r in enumerate(records, start=2)]
+    docs = [
+        Document(
+            id=r["event_id_cnty"],
+            text=r["notes"],
+            date=parse_acled_date(r["event_date"]),
+            language="en",
+            input=args.csv.name,
+            position=n,
+        )
+        for n, r in enumerate(records, start=2)
+    ]
     coder = Coder(codebook_path=args.codebook)
     _ = coder.compiled  # the codebook's load and compile are not part of the per-document cost
     start = time.perf_counter()
@@ -95,13 +119,19 @@ def main(argv: list[str] | None = None) -> int:
             wrong = primary is None if args.dump == "coverage" else got[args.dump] != want[args.dump]
             if wrong:
                 shown = "" if args.dump == "coverage" else f"{want[args.dump]!r} <- {got[args.dump]!r}  "
-                print(f"{doc.id} {shown}[{record['event_type']} / {record['sub_event_type']}; "
-                      f"{record['actor1']} ({record['inter1']}) / {record['actor2']} ({record['inter2']}); "
-                      f"{record['admin1']}; {record['fatalities']}]")
+                print(
+                    f"{doc.id} {shown}[{record['event_type']} / {record['sub_event_type']}; "
+                    f"{record['actor1']} ({record['inter1']}) / {record['actor2']} ({record['inter2']}); "
+                    f"{record['admin1']}; {record['fatalities']}]"
+                )
                 print(f"    {record['notes']}")
-                print(f"    -> {[(r.cameo_code, r.event_type, r.sub_event_type, r.actor1, r.actor2, r.admin1, r.fatalities, r.is_primary) for r in rows]}")
-    print(f"{len(records)} records, {len(batch.rows)} rows, {seconds:.2f} s "
-          f"({len(records) / seconds:,.0f} records/s, one process)")
+                produced = [(r.cameo_code, r.event_type, r.sub_event_type, r.actor1, r.actor2, r.admin1,
+                             r.fatalities, r.is_primary) for r in rows]
+                print(f"    -> {produced}")
+    print(
+        f"{len(records)} records, {len(batch.rows)} rows, {seconds:.2f} s "
+        f"({len(records) / seconds:,.0f} records/s, one process)"
+    )
     print(f"{'figure':<22}{'all':>8}{'held-out':>10}{'floor':>8}")
     for name in ("coverage",) + FIELDS + ("split",):
         values = [hits[name][k] / totals[k] if totals[k] else 0.0 for k in ("all", "holdout")]

@@ -16,6 +16,7 @@ is the one scored):
           country: IGO, NGO and other non-state codes aside; old codes JAP->JPN, ITL->ITA, VTN->VNM).
 
     .venv/bin/python benchmarks/bench_codebook_gold.py [--codebook DIR] [--misses ar-conllu|ar-lite|en]
+                                                       [--only SETTING] [--mentions]
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import json
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -57,12 +59,48 @@ def first_event(rows):
     return None
 
 
+MENTIONS_ONLY = False  # --mentions: score the engine's mentions, without the incidents layer
+
+
+@dataclass(frozen=True)
+class _Row:
+    """The fields of an EventRow this benchmark reads, built from an engine mention."""
+
+    cameo_code: str
+    cameo_root: str
+    plover_event: str | None
+    source_actor: str | None
+    target_actor: str | None
+    source_country: str | None
+    source_text: str | None
+    target_text: str | None
+    rule_id: str
+
+
+def _mention_rows(coder, doc, language: str) -> list[_Row]:
+    from coder.codebook.taxonomy import load_taxonomy
+    from coder.engine.coder import code_sentence
+    from coder.pipeline import parse_document
+
+    taxonomy = load_taxonomy()
+    rows = []
+    for sentence in parse_document(doc, language, coder):
+        for m in code_sentence(sentence, coder.compiled, doc.date, coder.settings):
+            src, tgt = m.source, m.target
+            rows.append(_Row(m.code, m.code[:2], taxonomy.plover(m.code), src.code if src else None,
+                             tgt.code if tgt else None, src.country if src else None,
+                             src.text if src else None, tgt.text if tgt else None, m.rule_id))
+    return rows
+
+
 def code(coder, record: dict, *, language: str, conllu: bool):
     from coder.model import Document
     from coder.pipeline import code_document
 
     doc = Document(id=str(record["id"]), text=record["text"], date=_date(record.get("date")),
                    language=language, conllu=record.get("parse") if conllu else None)
+    if MENTIONS_ONLY:
+        return _mention_rows(coder, doc, language)
     rows, _ = code_document(doc, coder)
     return rows
 
@@ -174,7 +212,8 @@ def english(coder, misses: bool) -> dict[str, float]:
         if misses and problems:
             print(f"--- {record['id']}  " + "; ".join(problems))
             print(f"    {record['text']}")
-            print(f"    gold: {record.get('textInfo', {}).get('markup', '')}")
+            info = record.get("textInfo")
+            print(f"    gold: {info.get('markup', '') if isinstance(info, dict) else record.get('eventText', '')}")
             for row in rows:
                 print(f"    row: {row.cameo_code} {row.plover_event} {row.source_actor}({row.source_text}) -> "
                       f"{row.target_actor}({row.target_text})  {row.rule_id}")
@@ -190,7 +229,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", choices=("ar-conllu", "ar-lite", "en"), default=None,
                         help="print every sentence of that setting that misses a figure")
     parser.add_argument("--only", choices=("ar-conllu", "ar-lite", "en"), default=None)
+    parser.add_argument("--mentions", action="store_true",
+                        help="score the rule engine's mentions directly, without the incidents layer")
     args = parser.parse_args(argv)
+    global MENTIONS_ONLY
+    MENTIONS_ONLY = args.mentions
     sys.path.insert(0, str(REPO))
     from coder.pipeline import Coder
 

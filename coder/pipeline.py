@@ -14,8 +14,9 @@ from pathlib import Path
 from coder.codebook.compile import CompiledCodebook, compiled
 from coder.codebook.load import load_codebook_cached
 from coder.engine.coder import EngineSettings, code_sentence
-from coder.errors import CoderError, FrontendError, InputError
+from coder.errors import CoderError, InputError
 from coder.frontends.lite import LiteFrontend
+from coder.frontends.stanza import StanzaFrontend
 from coder.incidents.places import load_gazetteer
 from coder.incidents.build import build_rows
 from coder.io.readers import Rejected
@@ -33,14 +34,25 @@ class Coder:
     codebook_path: Path | None = None
     parser: str = "lite"
     require_dyad: bool | None = None  # None: the codebook's setting
+    models_dir: Path | None = None  # --models (None: STANZA_RESOURCES_DIR, else Stanza's default)
+    device: str = "cpu"  # --device of the stanza front-end: cpu or cuda
 
     def __post_init__(self) -> None:
         if self.parser not in PARSERS:
             raise CoderError(f"unknown parser {self.parser!r} (choose {', '.join(PARSERS)})")
 
+    def __reduce__(self):
+        # only the configuration travels to other processes; they compile the codebook themselves
+        return (Coder, (self.codebook_path, self.parser, self.require_dyad, self.models_dir, self.device))
+
     @cached_property
     def compiled(self) -> CompiledCodebook:
         return compiled(load_codebook_cached(self.codebook_path))
+
+    @cached_property
+    def stanza(self) -> StanzaFrontend:
+        """The stanza front-end; its pipelines load on first use, once per process."""
+        return StanzaFrontend(self.models_dir, self.device)
 
     def lite(self, language: str) -> LiteFrontend:
         """One lite front-end per language, so its per-word cache lives as long as the coder."""
@@ -84,11 +96,12 @@ def parse_document(doc: Document, language: str, coder: Coder) -> tuple[Sentence
 
         return parse_conllu(doc.conllu, language)
     if coder.parser == "stanza":
-        raise FrontendError("the stanza front-end is not available yet")
+        return coder.stanza.parse(doc.text, language)
     return coder.lite(language).parse(doc.text, language)
 
 
-def code_document(doc: Document, coder: Coder) -> tuple[list[EventRow], ManifestRow]:
+def code_document(doc: Document, coder: Coder, sentences: tuple[Sentence, ...] | None = None,
+                  ) -> tuple[list[EventRow], ManifestRow]:
     """One document: its rows, and its manifest row (rejected with a reason when it cannot be coded)."""
     def reject(reason: str, language: str | None = None) -> tuple[list[EventRow], ManifestRow]:
         return [], ManifestRow(doc.input, doc.position, doc.id, "rejected", reason, language, 0, 0)
@@ -99,7 +112,8 @@ def code_document(doc: Document, coder: Coder) -> tuple[list[EventRow], Manifest
     if language not in SUPPORTED_LANGUAGES:
         return reject(f"unsupported language {language!r} (supported: en, ar)", language)
     try:
-        sentences = parse_document(doc, language, coder)
+        if sentences is None:
+            sentences = parse_document(doc, language, coder)
     except InputError as exc:
         return reject(str(exc), language)
     day = doc.date
@@ -107,7 +121,8 @@ def code_document(doc: Document, coder: Coder) -> tuple[list[EventRow], Manifest
     for sentence in sentences:
         for mention in code_sentence(sentence, coder.compiled, day, coder.settings):
             mentions.append((sentence, mention))
-    rows = build_rows(doc, language, mentions, coder.compiled, coder.parser)
+    rows = build_rows(doc, language, mentions, coder.compiled, coder.parser, sentences=sentences,
+                      require_dyad=coder.settings.require_dyad)
     status = "coded" if rows else "no_event"
     return rows, ManifestRow(doc.input, doc.position, doc.id, status, None, language, len(sentences),
                              len(rows))
@@ -117,15 +132,30 @@ def code_documents(records: Iterable[Document | Rejected], coder: Coder) -> Code
     """Code a batch; rejected records pass straight into the manifest."""
     rows: list[EventRow] = []
     manifest: list[ManifestRow] = []
-    for record in records:
+    records = list(records)
+    parsed = _stanza_parses(records, coder) if coder.parser == "stanza" else {}
+    for position, record in enumerate(records):
         if isinstance(record, Rejected):
             manifest.append(ManifestRow(record.input, record.position, record.doc_id, "rejected",
                                         record.reason, record.language, 0, 0))
             continue
-        doc_rows, manifest_row = code_document(record, coder)
+        doc_rows, manifest_row = code_document(record, coder, parsed.get(position))
         rows.extend(doc_rows)
         manifest.append(manifest_row)
     return CodedBatch(tuple(rows), tuple(manifest))
+
+
+def _stanza_parses(records: Sequence[Document | Rejected], coder: Coder,
+                   ) -> dict[int, tuple[Sentence, ...]]:
+    """Every codable document of a batch parsed in one Stanza call per language."""
+    wanted: list[tuple[int, str, str]] = []
+    for position, record in enumerate(records):
+        if isinstance(record, Document):
+            language = detect(record)
+            if language in SUPPORTED_LANGUAGES:
+                wanted.append((position, record.text, language))
+    parses = coder.stanza.parse_many([(text, language) for _, text, language in wanted])
+    return {position: sentences for (position, _, _), sentences in zip(wanted, parses, strict=True)}
 
 
 def merge_batches(batches: Sequence[CodedBatch]) -> CodedBatch:

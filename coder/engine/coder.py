@@ -1,7 +1,14 @@
 """The rule engine: a sentence and a compiled codebook in, event mentions out.
 
 One engine for every front-end: roles come from dependency relations when the sentence has
-heads and from word order when it does not.
+heads (``coder.engine.tree``) and from word order when it does not (``coder.engine.roles``).
+
+Each anchor gives one mention per combination of its sources and targets ("Arnor and Gondor
+welcomed ties with Osgiliath" -> two mentions), as PETRARCH does; a code with a reverse
+(``reverse 043`` after 042) adds the target's event towards the source; a cooperation (CAMEO
+03-06) or a ``pairwise`` pattern with several sources and no target codes every pair both ways
+("Gondor and Osgiliath renewed ties"). A negated anchor, an anchor inside an actor's name and
+an anchor that is a word of another anchor's pattern ("condemned the attack") code nothing.
 """
 
 from __future__ import annotations
@@ -12,12 +19,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coder.codebook.compile import CompiledCodebook
-from coder.engine.actors import find_actors
+from coder.engine.actors import UNKNOWN_COUNTRY, find_actors, scan_pieces
 from coder.engine.roles import assign_roles
-from coder.engine.verbs import find_verbs
+from coder.engine.tree import Phrases, Tree, TreeRoles
+from coder.engine.verbs import VerbHit, find_verbs, negated_by_tree
 from coder.model import ActorMention, Mention, Sentence
 
 STATEMENT_ROOTS = frozenset({"01", "02"})
+# Cooperation with several sources and no target is cooperation among them (PETRARCH's rule).
+PAIRED_ROOTS = frozenset({"03", "04", "05", "06"})
+NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
+SLOT_REACH = 3
+NULL_CODE = "---"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,27 +71,182 @@ def code_sentence(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
     """Every event mention of one sentence, reported events before the statements reporting them."""
     if not sentence.tokens or discarded(sentence, cb):
         return []
-    actors = find_actors(sentence, cb, day)
+    if sentence.has_heads:
+        mentions = _code_tree(sentence, cb, day)
+    else:
+        mentions = _code_order(sentence, cb, day)
+    if settings.require_dyad:
+        mentions = [m for m in mentions if m.source is not None and m.target is not None]
+    return _order(mentions)
+
+
+# -- word order (lite) -------------------------------------------------------------------------
+
+
+def _code_order(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None) -> list[Mention]:
     hits = find_verbs(sentence, cb)
+    if not hits:
+        return []
+    actors = find_actors(sentence, cb, day)
     mentions: list[Mention] = []
     for hit in hits:
         # a verb inside an actor's name is part of the name ("Islamic State", «أنصار الله»)
         if hit.negated or any(a.start <= hit.start < a.end for a in actors):
             continue
         roles = assign_roles(sentence, hit, actors)
-        source = _inherit_country(roles.source, actors, cb)
-        target = _inherit_country(roles.target, actors, cb)
-        if settings.require_dyad and (source is None or target is None):
+        source = _inherit_country(_coded(roles.source), actors, cb)
+        target = _inherit_country(_coded(roles.target), actors, cb)
+        _emit(mentions, sentence, hit, [source] if source else [], [target] if target else [])
+    return mentions
+
+
+def _coded(actor: ActorMention | None) -> ActorMention | None:
+    return None if actor is None or actor.code == NULL_CODE else actor
+
+
+# -- dependency tree ---------------------------------------------------------------------------
+
+
+def _code_tree(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None) -> list[Mention]:
+    tree = Tree(sentence)
+    pieces = scan_pieces(sentence, cb)
+    phrases = Phrases(sentence, tree, cb, day, pieces)
+    roles = TreeRoles(sentence, tree, phrases)
+    hits = find_verbs(sentence, cb, masks=roles.domain, barrier=tree.coordinators())
+    if not hits:
+        return []
+    named = {i for p in pieces for i in range(p.start, p.end)}
+    used_by: dict[int, int] = {}
+    for k, hit in enumerate(hits):
+        for position in hit.used:
+            used_by.setdefault(position, k)
+    linear: list[ActorMention] | None = None
+    coded: list[tuple[VerbHit, int, list[ActorMention], list[ActorMention]]] = []
+    for k, hit in enumerate(hits):
+        head = roles.anchor(hit.start, hit.end)
+        if hit.negated or head in named or used_by.get(head, k) != k:
             continue
-        if source is None and target is None:
+        if negated_by_tree(sentence, tree.children[head], tree.rels):
             continue
+        if tree.upos[head] in NOMINAL:
+            sources, targets = roles.nominal(head)
+            if not sources and tree.heads[head] >= 0:
+                continue  # a nominal event needs its doer ("Arnor's attack"), unless it heads the sentence
+        else:
+            sources = roles.source(head)
+            targets = roles.target(head)
+        if hit.source_slot is not None or hit.target_slot is not None:
+            if linear is None:
+                linear = find_actors(sentence, cb, day)
+            sources, targets = _slots(hit, sources, targets, roles.subject(head), linear, phrases, roles)
+        taken = set(range(hit.start, hit.end)).union(hit.used)
+        sources = [a for a in sources if not taken.intersection(range(a.start, a.end))]
+        targets = [a for a in targets if not taken.intersection(range(a.start, a.end))]
+        everyone = [a for a in (*sources, *targets)]
+        sources = [_inherit_country(a, everyone, cb) or a for a in sources]
+        targets = [_inherit_country(a, everyone, cb) or a for a in targets]
+        coded.append((hit, head, sources, targets))
+    # "urged Eriador to respond", "vowed to attack": what an anchor with a doer urges, promises
+    # or threatens is the content of that event, not an event of its own
+    governs = {head for _, head, sources, _ in coded if sources}
+    mentions: list[Mention] = []
+    for hit, head, sources, targets in coded:
+        if tree.heads[head] in governs and roles.is_infinitive(head):
+            continue
+        _emit(mentions, sentence, hit, sources, targets)
+    return mentions
+
+
+def _slot_actor(slot: int, before: bool, linear: Sequence[ActorMention], phrases: Phrases,
+                roles: TreeRoles) -> list[ActorMention]:
+    """The actor a pattern's ``$`` or ``+`` points at, with its conjuncts."""
+    found = None
+    if before:
+        for actor in reversed(linear):
+            if actor.end <= slot + 1:
+                found = actor if slot + 1 - actor.end <= SLOT_REACH else None
+                break
+    else:
+        for actor in linear:
+            if actor.start >= slot:
+                found = actor if actor.start - slot <= SLOT_REACH else None
+                break
+    if found is None:
+        return []
+    head = roles.anchor(found.start, found.end)
+    expanded = phrases.actors(head)
+    return expanded if any(a.start <= found.start < a.end or found.start <= a.start < found.end
+                           for a in expanded) else [found]
+
+
+def _slots(hit: VerbHit, sources: list[ActorMention], targets: list[ActorMention], subject: list[ActorMention],
+           linear: Sequence[ActorMention], phrases: Phrases, roles: TreeRoles,
+           ) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Roles a pattern's slots decide. After the anchor ``$`` and ``+`` name the actor found
+    there; before it they name the grammatical subject: "+ * {a message} $" (the subject
+    receives, the actor after "message" sends), "+ * from $" ("Ithilen's militia was freed
+    from Barad-dur": Barad-dur frees the militia)."""
+    new_sources, new_targets = sources, targets
+    source_after = hit.source_slot is not None and hit.source_slot >= hit.start
+    target_after = hit.target_slot is not None and hit.target_slot >= hit.start
+    if hit.source_slot is not None and not source_after:
+        new_sources = subject or sources
+    if hit.target_slot is not None and not target_after:
+        new_targets = subject or targets
+        if not source_after:
+            new_sources = targets if subject else sources
+    if target_after:
+        new_targets = _slot_actor(hit.target_slot, False, linear, phrases, roles) or targets
+    if source_after:
+        new_sources = _slot_actor(hit.source_slot, False, linear, phrases, roles) or sources
+        if hit.target_slot is None:
+            new_targets = subject or new_targets
+    return new_sources, new_targets
+
+
+# -- mentions ----------------------------------------------------------------------------------
+
+
+def _emit(mentions: list[Mention], sentence: Sentence, hit: VerbHit, sources: Sequence[ActorMention],
+          targets: Sequence[ActorMention]) -> None:
+    """The mentions of one anchor: every source with every target, the reverse events, and
+    the pairs of a cooperation among several sources."""
+    seen: set[tuple[str, str | None, int, str | None, int]] = set()
+
+    def add(code: str | None, source: ActorMention | None, target: ActorMention | None) -> None:
+        if source is not None and target is not None and source.code == target.code:
+            target = None  # an actor does nothing to itself ("the army said its forces...")
+        if code is None or source is None and target is None:
+            return
+        if target is None and code[:2] in STATEMENT_ROOTS and source is not None and source.country is None \
+                and source.code.startswith(UNKNOWN_COUNTRY):
+            return  # "..., an official said": an unnamed speaker telling nobody in particular
+        key = (code, source.code if source else None, source.start if source else -1,
+               target.code if target else None, target.start if target else -1)
+        if key in seen:
+            return
+        seen.add(key)
         rule = hit.rule_id
         for actor in (source, target):
             if actor is not None:
                 rule += "+" + actor.rule
-        mentions.append(Mention(sentence.index, 0, hit.code, source, target, hit.start, hit.end, rule,
+        mentions.append(Mention(sentence.index, 0, code, source, target, hit.start, hit.end, rule,
                                 hit.acled))
-    return _order(mentions)
+
+    code = hit.code
+    root = (code or hit.reverse or "")[:2]
+    if not targets and len(sources) > 1 and (hit.pairwise or root in PAIRED_ROOTS):
+        for source in sources:
+            for other in sources:
+                if other.code != source.code:
+                    add(code, source, other)
+                    add(hit.reverse, other, source)
+        return
+    for source in sources or [None]:
+        for target in targets or [None]:
+            add(code, source, target)
+            if source is not None and target is not None:
+                add(hit.reverse, target, source)
 
 
 def _order(mentions: list[Mention]) -> list[Mention]:

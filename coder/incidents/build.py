@@ -1,33 +1,83 @@
 """Mentions of one document -> event rows: dates, places, fatalities, ACLED fields, incidents.
 
-Mentions of one real-world incident (same ACLED event type, same first actor, compatible date
-and place) share an ``incident_id``; the first of them is primary and carries the merged record.
+Every mention is dated, placed and counted from its sentence. A sentence with ACLED cue words
+("protested", "shelled", "abducted") but no ACLED-typed mention from the engine (its actors are
+not in the codebook, say) gets one derived mention, coded from its first cue word, so that ACLED's
+record of it is not lost; its ``rule_id`` names the cue.
+
+Mentions of one real-world incident (related ACLED types, the same date and admin1, overlapping
+actors) share an ``incident_id``; the most specific mention is primary and carries the merged
+record: the type decided on every cue of the incident's sentences, the actors of all its mentions,
+the explicit date of any of them, the most precise place, and the deaths of its sentences and of
+the sentences that follow it without an event of their own ("... 2 civilians were killed").
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coder.codebook.compile import CompiledCodebook
 from coder.codebook.taxonomy import load_taxonomy
+from coder.engine.actors import find_actors
+from coder.incidents import cues as c
 from coder.incidents.acled import (
-    CIVILIANS,
-    VIOLENT_TYPES,
     AcledActors,
     AcledType,
-    acled_actors,
+    Side,
     acled_type,
-    interaction_code,
+    assign_actors,
+    classify,
+    code_cues,
+    country_side,
+    side_of,
 )
+from coder.incidents.cues import Cues, find_cues, note_tag
 from coder.incidents.dates import DateMention, find_event_date, is_aggregate_period
-from coder.incidents.fatalities import FatalityMention, find_fatalities
-from coder.incidents.places import Place, PlaceMention, load_gazetteer, place_of
-from coder.model import Document, Mention, Sentence
+from coder.incidents.fatalities import FatalityMention, coded_fatalities, find_fatalities, total_fatalities
+from coder.incidents.gazetteer import Country, Tables, load_tables
+from coder.incidents.places import DocumentPlaces, Place, place_of, resolve_places
+from coder.model import ActorMention, Document, Mention, Sentence
 from coder.schema import EventRow
 
 DAY = 1
+CUE_RULE = "incidents/cues.py:"
+# The CAMEO code of a mention derived from a cue word (the cue's own CAMEO meaning).
+_CUE_CODES = {
+    c.PROTEST: "141",
+    c.RIOT: "145",
+    c.MOB: "145",
+    c.CLASH: "190",
+    c.FIRE_AT: "190",
+    c.GAIN: "192",
+    c.REGAIN: "192",
+    c.CHEMICAL: "204",
+    c.AIR: "195",
+    c.SUICIDE: "1831",
+    c.SHELLING: "194",
+    c.IED: "183",
+    c.GRENADE: "183",
+    c.EXPLOSION: "183",
+    c.KILL: "180",
+    c.ATTACK: "180",
+    c.ABDUCT: "181",
+    c.SEXUAL: "1821",
+    c.ARREST: "173",
+    c.LOOT: "171",
+    c.DISRUPT: "150",
+    c.AGREE: "057",
+    c.HQ: "154",
+    c.CHANGE: "154",
+    c.TRANSFER: "0874",
+    c.OTHER: "150",
+}
+_RELATED = (
+    frozenset({"Protests", "Riots"}),
+    frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"}),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +85,7 @@ class SentenceFacts:
     date: DateMention | None
     fatalities: FatalityMention | None
     aggregate: bool
-    places: tuple[PlaceMention, ...]
+    cues: Cues
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +94,9 @@ class MentionFacts:
     mention: Mention
     facts: SentenceFacts
     place: Place | None
-    kind: AcledType | None
-    actors: AcledActors
+    base: AcledType | None  # the codebook's type; None for verbal events
+    kind: AcledType | None  # the type decided on the sentence's cues
+    sides: tuple[Side | None, ...]  # source, target, then the sentence's other actors (derived mentions)
 
     @property
     def deaths(self) -> int:
@@ -53,6 +104,10 @@ class MentionFacts:
         if fat is None or fat.aggregate or self.facts.aggregate:
             return 0
         return fat.count
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        return self.facts.cues.kinds | code_cues(self.mention.code, self.mention.acled_sub_event)
 
 
 def stable_id(*parts: object) -> str:
@@ -64,33 +119,95 @@ def sentence_facts(sentence: Sentence, doc: Document, language: str) -> Sentence
         date=find_event_date(sentence.text, language, doc.date),
         fatalities=find_fatalities(sentence.text, language),
         aggregate=is_aggregate_period(sentence.text, language),
-        places=tuple(load_gazetteer().find(sentence)),
+        cues=find_cues(sentence.text, language),
     )
 
 
-def _same_act(a: MentionFacts, b: MentionFacts) -> bool:
-    """Two violent mentions of one sentence by the same actor are one act («شنت غارات جوية
-    استهدفت ...»: the strike and the targeting)."""
-    return (a.sentence.index == b.sentence.index and a.actors.actor1 is not None
-            and a.actors.actor1 == b.actors.actor1)
+# --- derived mentions --------------------------------------------------------------------------------
+
+
+def _token_at(sentence: Sentence, char: int) -> int:
+    for i, token in enumerate(sentence.tokens):
+        if token.end > char:
+            return i
+    return max(0, len(sentence.tokens) - 1)
+
+
+_TAG_CUES = {
+    "Change to group/activity": c.CHANGE,
+    "Looting/property destruction": c.LOOT,
+    "Arrests": c.ARREST,
+    "Other": c.OTHER,
+    "Disrupted weapons use": c.DISRUPT,
+    "Headquarters or base established": c.HQ,
+    "Agreement": c.AGREE,
+    "Non-violent transfer of territory": c.TRANSFER,
+}
+
+
+def derived_mention(
+    sentence: Sentence, cues: Cues, order: int, actors: Sequence[ActorMention], tag: str | None = None
+) -> Mention | None:
+    """A mention for the first event cue of a sentence the engine coded no ACLED event in (or for
+    the note's tag): the actors before the cue word are its source, the first one after it its
+    target."""
+    events = [(pos, kind) for kind, pos in cues.first.items() if kind in c.EVENT_KINDS]
+    if tag in _TAG_CUES:
+        events = [(0, _TAG_CUES[tag])]
+    if not events or not sentence.tokens:
+        return None
+    pos, kind = min(events)
+    anchor = _token_at(sentence, pos)
+    before = [a for a in actors if a.end <= anchor]
+    after = [a for a in actors if a.start > anchor]
+    source = before[-1] if before else None
+    target = after[0] if after else None
+    if source is None and target is not None and target.inter in (1, 2, 3, 4, 8) and len(after) > 1:
+        source, target = target, after[1]
+    return Mention(
+        sentence.index, order, _CUE_CODES[kind], source, target, anchor, anchor + 1, CUE_RULE + kind
+    )
+
+
+# --- grouping ---------------------------------------------------------------------------------------
+
+
+def _actor_names(item: MentionFacts) -> set[str]:
+    return {s.name for s in item.sides[:2] if s is not None and s.name}
 
 
 def _compatible(a: MentionFacts, b: MentionFacts) -> bool:
-    """Could two ACLED mentions of one document describe the same incident?"""
+    """Could two ACLED mentions of one document describe the same incident? Related types (one
+    event type, or types ACLED merges: a protest and its intervention, a battle and its shelling),
+    the same day when both are dated, the same admin1 when both are placed."""
     if a.kind is None or b.kind is None:
         return False
-    if _same_act(a, b):
-        return True
-    if a.kind.event_type != b.kind.event_type:
-        return False
-    if a.actors.actor1 and b.actors.actor1 and a.actors.actor1 != b.actors.actor1:
-        return False
+    types = frozenset({a.kind.event_type, b.kind.event_type})
+    if len(types) > 1 and not any(types <= related for related in _RELATED):
+        if not (
+            "Strategic developments" in types
+            and types & {"Protests", "Riots"}
+            and {a.kind.sub_event_type, b.kind.sub_event_type} & {"Arrests"}
+        ):
+            return False
+    if a.sentence.index == b.sentence.index and len(types) == 1:
+        return True  # one sentence's fighting "on several fronts" is told as one incident
     da, db = a.facts.date, b.facts.date
     if da is not None and db is not None and da.date != db.date:
         return False
-    if a.place and b.place and a.place.admin1 != b.place.admin1:
+    if a.place and b.place and a.place.admin1 and b.place.admin1 and a.place.admin1 != b.place.admin1:
         return False
     return True
+
+
+def _same_parties(a: MentionFacts, b: MentionFacts) -> bool:
+    """Mentions of one sentence, or naming a common actor (or no actor at all), may be one incident."""
+    if {a.kind.event_type, b.kind.event_type} & {"Protests", "Riots"}:  # type: ignore[union-attr]
+        return True  # a crowd and the police who dispersed it are named differently
+    if b.place is None and b.facts.date is None and b.sentence.index > a.sentence.index:
+        return True  # a later sentence with no place or day of its own goes on telling the incident
+    na, nb = _actor_names(a), _actor_names(b)
+    return a.sentence.index == b.sentence.index or not na or not nb or bool(na & nb)
 
 
 def specificity(code: str) -> int:
@@ -106,123 +223,417 @@ def group_incidents(items: Sequence[MentionFacts]) -> list[list[int]]:
         if item.kind is None:
             continue
         for group in groups:
-            if all(_compatible(items[j], item) for j in group):
+            if all(_compatible(items[j], item) for j in group) and any(
+                _same_parties(items[j], item) for j in group
+            ):
                 group.append(i)
                 break
         else:
             groups.append([i])
-    return [sorted(g, key=lambda j: (-specificity(items[j].mention.code), j)) for g in groups]
+    return [
+        sorted(
+            g,
+            key=lambda j: (
+                items[j].mention.rule_id.startswith(CUE_RULE),
+                -specificity(items[j].mention.code),
+                j,
+            ),
+        )
+        for g in groups
+    ]
 
 
-NOTE_VERBS = {
-    "Armed clash": "clashed with {a2}",
-    "Government regains territory": "regained territory from {a2}",
-    "Non-state actor overtakes territory": "took control of territory from {a2}",
-    "Air/drone strike": "carried out air/drone strikes against {a2}",
-    "Shelling/artillery/missile attack": "shelled {a2}",
-    "Attack": "attacked {a2}",
-    "Peaceful protest": "protested",
-    "Arrests": "arrested {a2}",
-}
+# --- the merged record ------------------------------------------------------------------------------
 
 
-def merge_actors(kind: AcledType, own: AcledActors, others: Sequence[AcledActors]) -> AcledActors:
-    """The primary keeps its own actors and fills a missing side from the other mentions."""
-    first = next((o for o in others if o.actor1), None)
-    second = next((o for o in others if o.actor2 and o.actor2 != (own.actor1 or (first and first.actor1))),
-                  None)
-    actor1, inter1 = (own.actor1, own.inter1) if own.actor1 else \
-        ((first.actor1, first.inter1) if first else (None, None))
-    actor2, inter2 = (own.actor2, own.inter2) if own.actor2 else \
-        ((second.actor2, second.inter2) if second else (None, 0))
-    targeting = "Civilians targeted" if inter2 == CIVILIANS and kind.event_type in VIOLENT_TYPES else None
-    return AcledActors(actor1, inter1, actor2, inter2, interaction_code(inter1, inter2), targeting)
+@dataclass(frozen=True, slots=True)
+class Record:
+    kind: AcledType
+    actors: AcledActors
+    date: dt.date | None
+    precision: int | None
+    place: Place | None
+    deaths: int
+
+
+def _deaths(group: Sequence[MentionFacts], extra: Sequence[SentenceFacts], texts: Sequence[str]) -> int:
+    seen: set[int] = set()
+    found: list[FatalityMention | None] = []
+    for item in group:
+        if item.sentence.index not in seen:
+            seen.add(item.sentence.index)
+            if not item.facts.aggregate:
+                found.append(item.facts.fatalities)
+    found.extend(f.fatalities for f in extra if not f.aggregate)
+    counted = total_fatalities(found)
+    coded = coded_fatalities(" ".join(texts), counted)
+    return counted if coded is None else coded
+
+
+def merge(
+    group: Sequence[MentionFacts],
+    extra: Sequence[SentenceFacts],
+    texts: Sequence[str],
+    doc: Document,
+    country: Country | None,
+    tag: str | None = None,
+) -> Record:
+    primary = group[0]
+    kinds = frozenset().union(*(g.kinds for g in group), *(f.cues.kinds for f in extra))
+    deaths = _deaths(group, extra, texts)
+    # The text's own words decide first; the codebook's codes only where the words say nothing
+    # (codebooks differ and grow; ACLED's categories are about the words).
+    said = frozenset().union(
+        *(g.facts.cues.kinds | code_cues(None, g.mention.acled_sub_event) for g in group),
+        *(f.cues.kinds for f in extra),
+    )
+    src, tgt = primary.mention.source, primary.mention.target
+    kind = classify(None, said, src, tgt, deaths, tag) or classify(primary.base, kinds, src, tgt, deaths, tag)
+    kind = kind or primary.kind
+    assert kind is not None
+    sides = [s for g in group for s in g.sides[:2]] + [s for g in group for s in g.sides[2:]]
+    actors = assign_actors(kind, sides, kinds, country, doc.date)
+    dated = next((g.facts.date for g in group if g.facts.date is not None), None)
+    date, precision = (dated.date, dated.precision) if dated else (doc.date, DAY if doc.date else None)
+    placed = [g.place for g in group if g.place is not None]
+    place = min(placed, key=lambda p: p.precision) if placed else None
+    return Record(kind, actors, date, precision, place, deaths)
 
 
 def note(date, kind: AcledType, actors: AcledActors, place: Place | None, deaths: int) -> str:
-    a1 = actors.actor1 or "an unidentified actor"
-    a2 = actors.actor2 or "unidentified targets"
-    verb = NOTE_VERBS.get(kind.sub_event_type, kind.sub_event_type.lower() + " involving {a2}")
-    text = f"On {date.isoformat() if date else 'an unknown date'}, {a1} {verb.format(a2=a2)}"
+    """A one-line English summary: 'On 2020-05-09, in Multan (Punjab), Protesters (Pakistan):
+    Peaceful protest. Fatalities: 0.'"""
+    where = ""
     if place is not None:
-        text += f" in {place.location}" + (f" ({place.admin1})" if place.admin1 else "")
-    return text + f". Fatalities: {deaths}."
+        where = (
+            f", in {place.location}"
+            + (f" ({place.admin1})" if place.admin1 and place.admin1 != place.location else "")
+            + f", {place.country}"
+        )
+    who = actors.actor1 or "an unidentified actor"
+    if actors.actor2:
+        who += f" vs {actors.actor2}"
+    when = date.isoformat() if date else "an unknown date"
+    return f"On {when}{where}, {who}: {kind.sub_event_type}. Fatalities: {deaths}."
 
 
-def build_rows(doc: Document, language: str, mentions: Sequence[tuple[Sentence, Mention]],
-               cb: CompiledCodebook, parser: str) -> list[EventRow]:
+# --- rows -------------------------------------------------------------------------------------------
+
+# A cache, not settings: one lite front-end per codebook and language (its word memo makes the second
+# parse cheap); the codebook is kept in the value so that its id cannot be reused while cached.
+_FRONTENDS: dict[tuple[int, str], tuple[CompiledCodebook, object]] = {}
+
+
+def _lite(cb: CompiledCodebook, language: str):
+    cached = _FRONTENDS.get((id(cb), language))
+    if cached is None or cached[0] is not cb:
+        from coder.frontends.lite import LiteFrontend
+
+        vocabulary = cb.vocabulary.get(language, frozenset()) | load_tables().vocabulary(language)
+        if len(_FRONTENDS) > 8:
+            _FRONTENDS.clear()
+        cached = _FRONTENDS[(id(cb), language)] = (cb, LiteFrontend(vocabulary=vocabulary))
+    return cached[1]
+
+
+def document_sentences(
+    doc: Document,
+    language: str,
+    mentions: Sequence[tuple[Sentence, Mention]],
+    cb: CompiledCodebook,
+    parser: str,
+) -> list[Sentence]:
+    """Every sentence of the document: the lite front-end is deterministic, so parsing again gives
+    the sentences the engine saw; other front-ends' sentences are known only through mentions."""
+    if parser == "lite" and doc.text:
+        return list(_lite(cb, language).parse(doc.text, language))
+    return list({s.index: s for s, _ in mentions}.values())
+
+
+def build_rows(
+    doc: Document,
+    language: str,
+    mentions: Sequence[tuple[Sentence, Mention]],
+    cb: CompiledCodebook,
+    parser: str,
+    sentences: Sequence[Sentence] | None = None,
+    require_dyad: bool | None = None,
+) -> list[EventRow]:
+    """Event rows of one document. ``sentences``: all of the document's sentences (when the caller
+    has them; otherwise they are recovered, see ``document_sentences``). ``require_dyad``: the
+    coder's setting (default: the codebook's); a mention derived from cue words obeys it too."""
+    if require_dyad is None:
+        require_dyad = cb.codebook.require_dyad
     taxonomy = load_taxonomy()
-    facts_by_sentence: dict[int, SentenceFacts] = {}
-    items: list[MentionFacts] = []
+    tables = load_tables()
+    if sentences is None:
+        sentences = document_sentences(doc, language, mentions, cb, parser)
+    by_index = {s.index: s for s in sentences}
+    for sentence, _ in mentions:
+        by_index.setdefault(sentence.index, sentence)
+    ordered = [by_index[k] for k in sorted(by_index)]
+    facts = {s.index: sentence_facts(s, doc, language) for s in ordered}
+    found: dict[int, list[Mention]] = {}
     for sentence, mention in mentions:
-        facts = facts_by_sentence.get(sentence.index)
-        if facts is None:
-            facts = facts_by_sentence[sentence.index] = sentence_facts(sentence, doc, language)
-        where = place_of(facts.places, mention.anchor_start)
-        kind = acled_type(mention.code, mention.acled_sub_event, mention.source, mention.target)
-        items.append(MentionFacts(sentence, mention, facts, where.place if where else None, kind,
-                                  acled_actors(kind, mention.source, mention.target)))
-    incident_of: dict[int, tuple[str, bool, list[int]]] = {}
-    for n, group in enumerate(group_incidents(items)):
+        found.setdefault(sentence.index, []).append(mention)
+    all_mentions: list[tuple[Sentence, Mention]] = []
+    for sentence in ordered:
+        own = found.get(sentence.index, [])
+        all_mentions.extend((sentence, m) for m in own)
+        typed = any(_is_typed(m) for m in own)
+        if (
+            not typed
+            and c.EVENT_KINDS & facts[sentence.index].cues.kinds
+            and not _period(facts[sentence.index])
+        ):
+            actors = find_actors(sentence, cb, doc.date)
+            derived = derived_mention(sentence, facts[sentence.index].cues, len(own), actors)
+            if derived is not None and not (
+                require_dyad and (derived.source is None or derived.target is None)
+            ):
+                all_mentions.append((sentence, dataclasses.replace(derived, sentence_index=sentence.index)))
+    tag = note_tag(doc.text) if language == "en" else None
+    if tag is not None and not any(_is_typed(m) for _, m in all_mentions) and ordered:
+        first = ordered[0]
+        derived = derived_mention(
+            first,
+            facts[first.index].cues,
+            len(found.get(first.index, [])),
+            find_actors(first, cb, doc.date),
+            tag,
+        )
+        if derived is not None and not (require_dyad and (derived.source is None or derived.target is None)):
+            all_mentions.insert(len(found.get(first.index, [])), (first, derived))
+    actor_countries = [a.country for _, m in all_mentions for a in (m.source, m.target) if a and a.country]
+    places = resolve_places(ordered, actor_countries, tables)
+    country = tables.country(places.iso2) if places.iso2 else None
+    items = [_facts(s, m, facts[s.index], places, country, doc, cb, tables, tag) for s, m in all_mentions]
+    incident_of: dict[int, tuple[str, bool, Record | None]] = {}
+    groups = group_incidents(items)
+    owners = _sentence_owners(items, groups, ordered, facts)
+    for n, group in enumerate(groups):
         incident_id = stable_id(doc.input, doc.position, doc.id, "incident", n)
+        members = [items[j] for j in group]
+        sentence_ids = sorted({g.sentence.index for g in members} | {k for k, g in owners.items() if g == n})
+        extra = [facts[k] for k in sentence_ids if k not in {g.sentence.index for g in members}]
+        texts = [by_index[k].text for k in sentence_ids]
+        record = merge(members, extra, texts, doc, country, tag)
         for k, i in enumerate(group):
-            incident_of[i] = (incident_id, k == 0, group)
-    rows = []
-    for i, item in enumerate(items):
-        incident = incident_of.get(i)
-        rows.append(_row(doc, language, item, items, incident, cb, taxonomy, parser))
-    return rows
+            incident_of[i] = (incident_id, k == 0, record if k == 0 else None)
+    return [
+        _row(doc, language, item, incident_of.get(i), cb, taxonomy, parser, places, country)
+        for i, item in enumerate(items)
+    ]
 
 
-def _row(doc, language, item: MentionFacts, items, incident, cb: CompiledCodebook, taxonomy,
-         parser: str) -> EventRow:
+def _period(facts: SentenceFacts) -> bool:
+    """A sentence about a period ("since the start of the year") with no day of its own."""
+    return facts.aggregate and (facts.date is None or facts.date.precision != DAY)
+
+
+def _is_typed(mention: Mention) -> bool:
+    return (
+        mention.rule_id.startswith(CUE_RULE)
+        or acled_type(mention.code, mention.acled_sub_event, mention.source, mention.target) is not None
+    )
+
+
+def _passive_agent(sentence: Sentence, actor: ActorMention | None) -> bool:
+    """ "was shot by gunmen": the actor after 'by' is the doer, though it stands after the verb."""
+    return (
+        actor is not None
+        and sentence.language == "en"
+        and any(t.key == "by" for t in sentence.tokens[max(0, actor.start - 2) : actor.start])
+    )
+
+
+_OBSERVING = frozenset(
+    {
+        "observe",
+        "observed",
+        "record",
+        "recorded",
+        "monitor",
+        "monitored",
+        "document",
+        "documented",
+        "report",
+        "reported",
+        "note",
+        "noted",
+        "count",
+        "counted",
+        "hear",
+        "heard",
+        "say",
+        "said",
+    }
+)
+
+
+def _observer(sentence: Sentence, actor: ActorMention | None) -> bool:
+    """ "the OSCE SMM observed 25 explosions": a monitor that reports an event is not its actor."""
+    if actor is None or sentence.language != "en":
+        return False
+    after = [t.key for t in sentence.tokens[actor.end : actor.end + 2]]
+    return bool(after) and (
+        after[0] in _OBSERVING
+        or (len(after) > 1 and after[1] in _OBSERVING and after[0].isupper() is False and len(after[0]) <= 4)
+    )
+
+
+FOLLOWERS = 2  # sentences after an incident's last mention that may still describe it
+
+
+def _sentence_owners(
+    items: Sequence[MentionFacts],
+    groups: list[list[int]],
+    ordered: Sequence[Sentence],
+    facts: dict[int, SentenceFacts],
+) -> dict[int, int]:
+    """Sentences without an ACLED mention that follow an incident closely ("... Police dispersed
+    them.", "2 civilians were killed.") belong to it: their cues and deaths are its own. A
+    sentence about a period ends the run."""
+    first_group: dict[int, int] = {}
+    for n, group in enumerate(groups):
+        for j in group:
+            first_group.setdefault(items[j].sentence.index, n)
+    owners: dict[int, int] = {}
+    current: int | None = None
+    since = 0
+    for sentence in ordered:
+        if sentence.index in first_group:
+            current, since = first_group[sentence.index], 0
+        elif current is not None and since < FOLLOWERS and not _period(facts[sentence.index]):
+            owners[sentence.index] = current
+            since += 1
+        else:
+            current = None
+    return owners
+
+
+def _facts(
+    sentence: Sentence,
+    mention: Mention,
+    facts: SentenceFacts,
+    places: DocumentPlaces,
+    country: Country | None,
+    doc: Document,
+    cb: CompiledCodebook,
+    tables: Tables,
+    tag: str | None,
+) -> MentionFacts:
+    where = place_of(places.find(sentence), mention.anchor_start)
+    if _passive_agent(sentence, mention.target) and not _passive_agent(sentence, mention.source):
+        mention = dataclasses.replace(mention, source=mention.target, target=mention.source)
+    if _observer(sentence, mention.source):
+        mention = dataclasses.replace(mention, source=None)
+    derived = mention.rule_id.startswith(CUE_RULE)
+    base = (
+        None if derived else acled_type(mention.code, mention.acled_sub_event, mention.source, mention.target)
+    )
+    kinds = facts.cues.kinds | code_cues(mention.code, mention.acled_sub_event)
+    fat = facts.fatalities
+    deaths = 0 if fat is None or fat.aggregate or facts.aggregate else fat.count
+    kind = classify(base, kinds, mention.source, mention.target, deaths, tag) if (base or derived) else None
+    if _period(facts):
+        kind = None  # a narrative of a period («منذ تدخل أردوغان»), not one dated incident
+
+    def name(iso3: str) -> str:
+        iso2 = tables.iso2_of(iso3)
+        found = tables.country(iso2) if iso2 else None
+        return found.name if found else cb.country_name(iso3)
+
+    violent = kind is not None and kind.event_type in ("Battles", "Explosions/Remote violence")
+
+    def side(actor: ActorMention | None) -> Side | None:
+        found = side_of(actor, country, doc.date, name)
+        if found is None and actor is not None and violent:
+            found = country_side(actor, country, doc.date, name)
+        return found
+
+    sides = [side(mention.source), side(mention.target)]
+    if kind is not None:
+        taken = [(a.start, a.end) for a in (mention.source, mention.target) if a is not None]
+        for actor in find_actors(sentence, cb, doc.date):
+            if not any(a < actor.end and actor.start < b for a, b in taken) and not _observer(
+                sentence, actor
+            ):
+                sides.append(side(actor))
+    return MentionFacts(sentence, mention, facts, where.place if where else None, base, kind, tuple(sides))
+
+
+def _row(
+    doc: Document,
+    language: str,
+    item: MentionFacts,
+    incident,
+    cb: CompiledCodebook,
+    taxonomy,
+    parser: str,
+    places: DocumentPlaces,
+    country: Country | None,
+) -> EventRow:
     mention, sentence = item.mention, item.sentence
-    date_mention = item.facts.date
-    event_date = date_mention.date if date_mention else doc.date
-    precision = date_mention.precision if date_mention else (DAY if doc.date else None)
-    place = item.place
-    deaths = item.deaths if item.kind else None
-    actors = item.actors
-    incident_id, primary = (incident[0], incident[1]) if incident else (None, False)
-    if primary:
-        group = [items[j] for j in incident[2]]
-        dated = next((g.facts.date for g in group if g.facts.date is not None), None)
-        if dated is not None:
-            event_date, precision = dated.date, dated.precision
-        placed = [g.place for g in group if g.place is not None]
-        if placed:
-            place = min(placed, key=lambda p: p.precision)
-        deaths = max(g.deaths for g in group)
-        actors = merge_actors(item.kind, actors, [g.actors for g in group])
+    incident_id, primary, record = incident if incident else (None, False, None)
+    if record is not None:
+        kind, actors, place, deaths = record.kind, record.actors, record.place, record.deaths
+        event_date, precision = record.date, record.precision
+    else:
+        kind = item.kind
+        actors = assign_actors(kind, item.sides, item.kinds, country, doc.date) if kind else None
+        place, deaths = item.place, (item.deaths if kind else None)
+        dated = item.facts.date
+        event_date = dated.date if dated else doc.date
+        precision = dated.precision if dated else (DAY if doc.date else None)
+    if kind is not None and place is None:
+        place = places.country
     info = taxonomy.cameo_info(mention.code)
     source, target = mention.source, mention.target
-    country = iso3 = None
-    if place is not None:
-        country, iso3 = place.country, place.iso3
-    elif item.kind is not None and source is not None and source.country:
-        country, iso3 = cb.country_name(source.country), source.country
     return EventRow(
-        event_id=stable_id(doc.input, doc.position, doc.id, sentence.index, mention.order),
-        incident_id=incident_id, is_primary=primary, doc_id=doc.id, sentence_index=sentence.index,
-        sentence=sentence.text, language=language, source=doc.source, doc_date=doc.date,
-        event_date=event_date, time_precision=precision,
-        source_actor=source.code if source else None, target_actor=target.code if target else None,
-        source_text=source.text if source else None, target_text=target.text if target else None,
+        event_id=stable_id(doc.input, doc.position, doc.id, sentence.index, mention.order, mention.rule_id),
+        incident_id=incident_id,
+        is_primary=primary,
+        doc_id=doc.id,
+        sentence_index=sentence.index,
+        sentence=sentence.text,
+        language=language,
+        source=doc.source,
+        doc_date=doc.date,
+        event_date=event_date,
+        time_precision=precision,
+        source_actor=source.code if source else None,
+        target_actor=target.code if target else None,
+        source_text=source.text if source else None,
+        target_text=target.text if target else None,
         source_country=source.country if source else None,
         target_country=target.country if target else None,
-        cameo_code=mention.code, cameo_root=mention.code[:2],
-        quad_class=info.quad_class if info else None, goldstein=info.goldstein if info else None,
+        cameo_code=mention.code,
+        cameo_root=mention.code[:2],
+        quad_class=info.quad_class if info else None,
+        goldstein=info.goldstein if info else None,
         plover_event=(info.plover or None) if info else None,
-        disorder_type=item.kind.disorder_type if item.kind else None,
-        event_type=item.kind.event_type if item.kind else None,
-        sub_event_type=item.kind.sub_event_type if item.kind else None,
-        actor1=actors.actor1, assoc_actor_1=None, actor2=actors.actor2, assoc_actor_2=None,
-        inter1=actors.inter1, inter2=actors.inter2 if item.kind else None, interaction=actors.interaction,
-        civilian_targeting=actors.civilian_targeting, fatalities=deaths,
-        country=country, iso3=iso3, admin1=place.admin1 if place else None,
-        admin2=place.admin2 if place else None, location=place.location if place else None,
-        latitude=place.latitude if place else None, longitude=place.longitude if place else None,
-        geo_precision=place.precision if place else (3 if country else None),
-        notes=note(event_date, item.kind, actors, place, deaths or 0) if item.kind else None,
-        rule_id=mention.rule_id, parser=parser,
+        disorder_type=kind.disorder_type if kind else None,
+        event_type=kind.event_type if kind else None,
+        sub_event_type=kind.sub_event_type if kind else None,
+        actor1=actors.actor1 if actors else None,
+        assoc_actor_1=None,
+        actor2=actors.actor2 if actors else None,
+        assoc_actor_2=None,
+        inter1=actors.inter1 if actors else None,
+        inter2=actors.inter2 if actors else None,
+        interaction=actors.interaction if actors else None,
+        civilian_targeting=actors.civilian_targeting if actors else None,
+        fatalities=deaths,
+        country=place.country if place else None,
+        iso3=place.iso3 if place else None,
+        admin1=place.admin1 if place else None,
+        admin2=place.admin2 if place else None,
+        location=place.location if place else None,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        geo_precision=place.precision if place else None,
+        notes=note(event_date, kind, actors, place, deaths or 0) if kind and actors else None,
+        rule_id=mention.rule_id,
+        parser=parser,
     )

@@ -275,7 +275,8 @@ _BOMBER_DIED = re.compile(
 )
 _SUICIDE_ATTACK = re.compile(
     r"suicide\s+(?:bomb|bombing|bombings|attack|attacks|blast|car\s+bomb|bomber|bombers|attacker)"
-    r"|(?:تفجير|هجوم|عمليه|اعتداء)\s+انتحاري|انتحاري\s+(?:يفجر|فجر)|(?:ال)?انتحاري(?:ان|ين)?\s+(?:فجر|قد\s+فجر)"
+    r"|(?:تفجير|هجوم|عمليه|اعتداء)\s+انتحاري|انتحاري\s+(?:يفجر|فجر)|(?:ال)?انتحاري(?:ان|ين)?\s+(?:فجر"
+    r"|قد\s+فجر)"
 )
 _SUICIDE_INCLUDED = re.compile(
     r"including\s+(?:the\s+)?(?:suicide\s+)?(?:bomber|attacker)|(?:bomber|attacker)\s+(?:was\s+)?among"
@@ -854,3 +855,42 @@ def total_fatalities(mentions: Iterable[FatalityMention | None]) -> int:
         vague = [m.count for m in base if m.vague]
         first = min(vague) if vague else 0
     return first + sum(m.count for m in rest)
+
+
+# --------------------------------------------------------------------------------------------
+# A coder's own statement of the count (ACLED's notes): it is the record's figure.
+
+_NUMBER_WORDS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                 "thirteen|fourteen|fifteen|twenty")
+_CODED = re.compile(r"\b(?:fatalit(?:y|ies|es)|deaths)\s+(?:were\s+|was\s+|are\s+|is\s+)?coded\s+as\s+(\d+)",
+                    re.I)
+_SPLIT = re.compile(
+    rf"\b(?:split|spread|divided|distributed)(?:\s+up)?\s+(?:evenly\s+)?(?:between|among|across|over)\s+"
+    rf"(?:the\s+)?(\d+|{_NUMBER_WORDS})\s+(?:events|locations|days|incidents|places)"
+    r"(?:\s+\((\d+)\))?(?:[^.\]]*?\bwith\s+(\d+)\s+coded\s+to\s+each)?", re.I)
+_STATED_SPLIT = re.compile(r"\b(\d+)\s+fatalit(?:y|ies)\s+(?:split|spread|divided)", re.I)
+
+
+def coded_fatalities(text: str, counted: int | None = None) -> int | None:
+    """The figure a coder's note states for the record ("Fatalities coded as 0 (VoJ reported 3)",
+    "Unclear fatalities coded as 10 and spread between 3 locations", "20 fatalities split up
+    between 3 events"), as this record's share: a total split between several events is divided
+    evenly and rounded (ACLED gives the remainder to the first ones, and which one a record is
+    the note does not say). "Fatalities split between 2 events" without a figure splits
+    ``counted``, the deaths found in the text. None when the text states no such figure."""
+    stated = _CODED.search(text) or _STATED_SPLIT.search(text)
+    if stated is None:
+        split = _SPLIT.search(text) if counted else None
+        if split is None or not re.search(r"\bfatalit", text[max(0, split.start() - 40):split.start()], re.I):
+            return None
+        total = counted or 0
+    else:
+        total = int(stated.group(1))
+        split = _SPLIT.search(text, stated.start())
+    if split is None:
+        return total
+    if split.group(2) or split.group(3):
+        return int(split.group(2) or split.group(3))
+    parts = split.group(1)
+    count = int(parts) if parts.isdigit() else _NUMBER_WORDS.split("|").index(parts.lower())
+    return int(total / count + 0.5) if count > 0 else total

@@ -111,8 +111,12 @@ class Tables:
         split «بمصراتة» into ب + مصراتة (GeoNames' names are left out: too many to trust)."""
         if language != "ar":
             return frozenset()
-        return frozenset(item.key for name, entry in self.arabic_names if entry.kind in (OWN, COUNTRY)
-                         for item in compile_phrase(name, "ar"))
+        return frozenset(
+            item.key
+            for name, entry in self.arabic_names
+            if entry.kind in (OWN, COUNTRY)
+            for item in compile_phrase(name, "ar")
+        )
 
     def __hash__(self) -> int:
         return id(self)
@@ -186,9 +190,18 @@ def load_tables(folder: Path | None = None) -> Tables:
     own: list[City] = []
     for row in _rows(folder / "places.tsv"):
         iso2 = iso3_to_iso2.get(row["iso3"], "")
-        own.append(City(row["location"], iso2, admin_by_name.get((iso2, row["admin1"])),
-                        float(row["latitude"]), float(row["longitude"]), 0, row["admin2"] or None,
-                        int(row["precision"])))
+        own.append(
+            City(
+                row["location"],
+                iso2,
+                admin_by_name.get((iso2, row["admin1"])),
+                float(row["latitude"]),
+                float(row["longitude"]),
+                0,
+                row["admin2"] or None,
+                int(row["precision"]),
+            )
+        )
         entry = Entry(OWN, len(own) - 1, iso2)
         for name in _names(row["en"]):
             add(name, entry)
@@ -197,8 +210,16 @@ def load_tables(folder: Path | None = None) -> Tables:
     city_rows: list[tuple[str, ...]] = []
     with (folder / "cities.tsv").open(encoding="utf-8") as handle:
         lines = (line.rstrip("\n") for line in handle if not line.startswith("#"))
-        assert next(lines).split("\t") == ["name", "iso2", "admin1", "latitude", "longitude", "population",
-                                            "keys", "ar"]
+        assert next(lines).split("\t") == [
+            "name",
+            "iso2",
+            "admin1",
+            "latitude",
+            "longitude",
+            "population",
+            "keys",
+            "ar",
+        ]
         for line in lines:
             fields = tuple(line.split("\t"))
             city_rows.append(fields)
@@ -209,5 +230,6 @@ def load_tables(folder: Path | None = None) -> Tables:
                 for name in fields[7].split("|"):
                     arabic.append((name, entry))
     longest = max(key.count(" ") + 1 for key in english)
-    return Tables(tuple(countries), tuple(admin1), tuple(own), tuple(city_rows), english, tuple(arabic),
-                  min(longest, 6))
+    return Tables(
+        tuple(countries), tuple(admin1), tuple(own), tuple(city_rows), english, tuple(arabic), min(longest, 6)
+    )

@@ -66,7 +66,9 @@ class Hit:
 
 
 # Capitalised words that are names of towns somewhere but mostly something else in news.
-_NOT_PLACES = frozenset(fold(w) for w in """
+_NOT_PLACES = frozenset(
+    fold(w)
+    for w in """
 On In At The A An Around About Near Between During After Before Since Police Army Military Forces Security
 Government State States National Islamic Republic Democratic People Popular Union Party Congress Council
 University Hospital Street Road Square Market Bridge Airport Border Center Centre North South East West
@@ -88,21 +90,29 @@ Supporters Followers Fighters Militants Rebels Insurgents Jihadists Terrorists B
 Jalisco Sinaloa Gulf Golfo Nueva Familia Zetas Movement Organization Committee Association Federation
 Aid Red Cross Crescent Nations United Mission Observer Observers Monitoring Special Team Operation Operations
 Station Base Post Checkpoint Headquarters Office Ministry Department Palace House Parliament Assembly
-""".split())
+""".split()
+)
 _WORD = re.compile(r"[^\W\d_][\w'’&.-]*[^\W_.]|[^\W\d_]")
 _JOIN = re.compile(r"^[\s-]*$")
 # Between a place and the next name of its hierarchy: "X (A, B)", "X city (A, B)", "X, B".
-_TYPE_WORDS = (r"(?:city|town|village|district|municipality|province|governorate|state|county|region|area"
-               r"|LGA|countryside|neighbou?rhood|sub-district|subdistrict|tehsil|commune|department|camp)")
+_TYPE_WORDS = (
+    r"(?:city|town|village|district|municipality|province|governorate|state|county|region|area"
+    r"|LGA|countryside|neighbou?rhood|sub-district|subdistrict|tehsil|commune|department|camp)"
+)
 _TO_HIERARCHY = re.compile(rf"^\s*(?:{_TYPE_WORDS}\s*)?(?:\(|,)\s*$", re.I)
 _IN_HIERARCHY = re.compile(r"^\s*,\s*$")
-_NEAR = re.compile(r"\b(?:near|outskirts|area|areas|around|vicinity|countryside|between|frontlines?|"
-                   r"surroundings|close\s+to|west|east|north|south)\s+(?:of\s+)?(?:the\s+)?$", re.I)
+_NEAR = re.compile(
+    r"\b(?:near|outskirts|area|areas|around|vicinity|countryside|between|frontlines?|"
+    r"surroundings|close\s+to|west|east|north|south)\s+(?:of\s+)?(?:the\s+)?$",
+    re.I,
+)
 _REGION_AFTER = re.compile(rf"^\s*(?:{_TYPE_WORDS}|frontlines?)\b", re.I)
 _ADMIN_AFTER = re.compile(r"^\s*(?:province|governorate|state|region|oblast|department)\b", re.I)
 _CITY_AFTER = re.compile(r"^\s*(?:city|town|village)\b", re.I)
-_HEAD_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)"
-                          rf"(?:\s+{_TYPE_WORDS})?\s*$")
+_HEAD_BEFORE = re.compile(
+    r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)"
+    rf"(?:\s+{_TYPE_WORDS})?\s*$"
+)
 
 
 def english_hits(text: str, tables: Tables) -> list[Hit]:
@@ -118,7 +128,7 @@ def english_hits(text: str, tables: Tables) -> list[Hit]:
         found = None
         for n in range(min(tables.longest, len(words) - i), 0, -1):
             last = i + n - 1
-            if n > 1 and not all(_JOIN.match(text[words[k][1]:words[k + 1][0]]) for k in range(i, last)):
+            if n > 1 and not all(_JOIN.match(text[words[k][1] : words[k + 1][0]]) for k in range(i, last)):
                 continue
             end = words[last][1]
             raw = text[start:end]
@@ -131,6 +141,8 @@ def english_hits(text: str, tables: Tables) -> list[Hit]:
                     entries = None
                 if entries is None and raw.isupper() or "&" in raw:
                     entries = tables.english.get("#" + raw) if _in_hierarchy(text, start) else None
+            if entries and _inside_longer_name(text, start, end):
+                entries = None
             if entries:
                 found = Hit(start, end, raw, tuple(entries))
                 i = last + 1
@@ -142,8 +154,40 @@ def english_hits(text: str, tables: Tables) -> list[Hit]:
     return hits
 
 
+_NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*)")  # used with match(text, pos): anchored at pos
+_PREV_WORD = re.compile(r"(?:^|[^\w,(;:.]) ?([A-Z][\w'’-]*) $")
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """ "San Pedro Claver hospital", "Kirov Plant": a town's name inside a longer proper name."""
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt and fold(nxt.group(1)) not in _NOT_PLACES | _HIERARCHY_WORDS:
+        return True
+    prev = _PREV_WORD.search(text, max(0, start - 30), start)
+    return bool(prev and prev.start(1) > 0 and fold(prev.group(1)) not in _NOT_PLACES)
+
+
+_HIERARCHY_WORDS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "district",
+        "province",
+        "governorate",
+        "state",
+        "county",
+        "region",
+        "area",
+        "countryside",
+        "municipality",
+        "lga",
+    }
+)
+
+
 def _in_hierarchy(text: str, start: int) -> bool:
-    before = text[max(0, start - 3):start]
+    before = text[max(0, start - 3) : start]
     return "(" in before or "," in before
 
 
@@ -179,7 +223,9 @@ def sentence_hits(sentence: Sentence, tables: Tables | None = None) -> list[Hit]
     return []
 
 
-_KIND_WEIGHT = {COUNTRY: 3.0, DEMONYM: 2.0, ADMIN1: 2.0, ABBREV: 2.0, OWN: 2.5}
+# Place names outvote country names, which outvote demonyms and actors' countries: "Saudi forces
+# shelled Baqim (Sadah)" is in Yemen.
+_KIND_WEIGHT = {COUNTRY: 2.0, DEMONYM: 0.5, ADMIN1: 2.0, ABBREV: 2.0, OWN: 2.5}
 
 
 def _weight(entry: Entry, tables: Tables) -> float:
@@ -192,7 +238,7 @@ def _weight(entry: Entry, tables: Tables) -> float:
 def document_country(hits: Iterable[Hit], actor_countries: Iterable[str], tables: Tables) -> str | None:
     """The ISO alpha-2 code of the country a document is about: the most votes of its place names
     (a name read in several countries gives its strongest reading a full vote and the others half)
-    and of the countries of its actors (one vote each)."""
+    and of the countries of its actors (half a vote each)."""
     votes: dict[str, float] = {}
     order: dict[str, int] = {}
     for n, hit in enumerate(hits):
@@ -207,7 +253,7 @@ def document_country(hits: Iterable[Hit], actor_countries: Iterable[str], tables
     for iso3 in actor_countries:
         iso2 = tables.iso2_of(iso3)
         if iso2:
-            votes[iso2] = votes.get(iso2, 0.0) + 1.0
+            votes[iso2] = votes.get(iso2, 0.0) + 0.5
             order.setdefault(iso2, len(order) + 1000)
     if not votes:
         return None
@@ -220,24 +266,34 @@ class _Reading:
     entry: Entry
 
 
-def _reading(hit: Hit, iso2: str | None, tables: Tables, prefer_admin: bool) -> _Reading | None:
-    """The reading of a name in the document's country: our own place first, then a city (the most
-    populous) or an admin1 unit, whichever the text points to."""
+def _reading(
+    hit: Hit, iso2: str | None, tables: Tables, prefer_admin: bool, named: frozenset[str] = frozenset()
+) -> _Reading | None:
+    """The reading of a name in the document's country: our own place first, then a city (in an
+    admin1 unit the document names, then the most populous) or an admin1 unit, whichever the text
+    points to."""
     entries = [e for e in hit.entries if iso2 is None or e.iso2 == iso2]
     places = [e for e in entries if e.kind in (OWN, CITY, ADMIN1, ABBREV)]
     if not places:
         return None
     own = [e for e in places if e.kind == OWN]
     admins = [e for e in places if e.kind in (ADMIN1, ABBREV)]
-    cities = sorted((e for e in places if e.kind == CITY), key=lambda e: -int(tables.city_rows[e.index][5]))
+    cities = sorted(
+        (e for e in places if e.kind == CITY),
+        key=lambda e: (tables.city_rows[e.index][2] not in named, -int(tables.city_rows[e.index][5])),
+    )
+    if admins and prefer_admin:
+        return _Reading(hit, admins[0])
     if own:
         return _Reading(hit, own[0])
-    if admins and (prefer_admin or not cities):
+    if admins and not cities:
         return _Reading(hit, admins[0])
     return _Reading(hit, cities[0]) if cities else _Reading(hit, admins[0])
 
 
-def locate(text: str, hits: Sequence[Hit], iso2: str | None, tables: Tables) -> list[tuple[int, int, Place]]:
+def locate(
+    text: str, hits: Sequence[Hit], iso2: str | None, tables: Tables, named: frozenset[str] = frozenset()
+) -> list[tuple[int, int, Place]]:
     """The places of one sentence in the document's country, each with its admin1 and precision,
     as (start, end, place) character spans; a place and the hierarchy after it are one span."""
     country = tables.country(iso2) if iso2 else None
@@ -245,16 +301,23 @@ def locate(text: str, hits: Sequence[Hit], iso2: str | None, tables: Tables) -> 
     i = 0
     while i < len(hits):
         head = hits[i]
-        after = text[head.end:head.end + 30]
-        reading = _reading(head, iso2, tables, prefer_admin=bool(_ADMIN_AFTER.match(after))
-                           and not _CITY_AFTER.match(after))
+        after = text[head.end : head.end + 30]
+        unnamed = _unnamed_head(text, head.start)
+        reading = _reading(
+            head,
+            iso2,
+            tables,
+            prefer_admin=unnamed is not None
+            or (bool(_ADMIN_AFTER.match(after)) and not _CITY_AFTER.match(after)),
+            named=named,
+        )
         if reading is None:
             i += 1
             continue
         chain = [reading]
         j = i + 1
         while j < len(hits):
-            gap = text[hits[j - 1].end:hits[j].start]
+            gap = text[hits[j - 1].end : hits[j].start]
             if not (_TO_HIERARCHY if j == i + 1 else _IN_HIERARCHY).match(gap):
                 break
             follower = _reading(hits[j], iso2 or reading.entry.iso2, tables, prefer_admin=True)
@@ -263,10 +326,35 @@ def locate(text: str, hits: Sequence[Hit], iso2: str | None, tables: Tables) -> 
             chain.append(follower)
             j += 1
         place = _place(text, chain, country, tables)
-        if place is not None:
+        if place is not None and unnamed is not None:
+            # "in Sirwah (Marib)": a village no gazetteer holds, placed by the hierarchy after it
+            place = Place(
+                unnamed[2],
+                place.country,
+                place.iso3,
+                place.admin1,
+                head.text if len(chain) > 1 else None,
+                place.latitude,
+                place.longitude,
+                NEAR,
+            )
+            out.append((unnamed[0], hits[j - 1].end, place))
+        elif place is not None:
             out.append((head.start, hits[j - 1].end, place))
         i = j
     return out
+
+
+def _unnamed_head(text: str, start: int) -> tuple[int, int, str] | None:
+    """The capitalised words before "(" when a place name opens the parentheses: "Sirwah (Marib)"."""
+    before = text[max(0, start - 60) : start]
+    if not before.rstrip().endswith("("):
+        return None
+    m = _HEAD_BEFORE.search(before.rstrip()[:-1].rstrip())
+    if m is None or fold(m.group(1)) in _NOT_PLACES:
+        return None
+    offset = max(0, start - 60)
+    return offset + m.start(1), offset + m.end(1), m.group(1)
 
 
 def _place(text: str, chain: list[_Reading], country, tables: Tables) -> Place | None:
@@ -283,19 +371,32 @@ def _place(text: str, chain: list[_Reading], country, tables: Tables) -> Place |
     if len(chain) > 2:
         admin2 = chain[1].hit.text
     entry = head.entry
-    before = text[max(0, head.hit.start - 40):head.hit.start]
-    after = text[head.hit.end:head.hit.end + 25]
+    before = text[max(0, head.hit.start - 40) : head.hit.start]
+    after = text[head.hit.end : head.hit.end + 25]
     if entry.kind in (CITY, OWN):
         city = tables.city(entry)
         admin1 = admin1 or tables.admin1_of(city.admin1)
-        precision = NEAR if _NEAR.search(before) or (
-            _REGION_AFTER.match(after) and not _CITY_AFTER.match(after)) else city.precision
-        return Place(city.name, country.name, country.iso3, admin1.name if admin1 else None,
-                     admin2 or city.admin2, city.latitude, city.longitude, precision)
+        precision = (
+            NEAR
+            if _NEAR.search(before) or (_REGION_AFTER.match(after) and not _CITY_AFTER.match(after))
+            else city.precision
+        )
+        return Place(
+            city.name,
+            country.name,
+            country.iso3,
+            admin1.name if admin1 else None,
+            admin2 or city.admin2,
+            city.latitude,
+            city.longitude,
+            precision,
+        )
     unit = tables.admin1[entry.index]
     if len(chain) > 1 and admin1 is not None and admin1 is not unit:
         unit = admin1  # "in Sirwah (Marib)": the first name was read as an admin1 by mistake
-    return Place(unit.name, country.name, country.iso3, unit.name, None, unit.latitude, unit.longitude, REGION)
+    return Place(
+        unit.name, country.name, country.iso3, unit.name, None, unit.latitude, unit.longitude, REGION
+    )
 
 
 def _token_index(sentence: Sentence, char: int) -> int:
@@ -317,20 +418,31 @@ class DocumentPlaces:
         return self.by_sentence.get(sentence.index, ())
 
 
-def resolve_places(sentences: Sequence[Sentence], actor_countries: Iterable[str],
-                   tables: Tables | None = None) -> DocumentPlaces:
+def resolve_places(
+    sentences: Sequence[Sentence], actor_countries: Iterable[str], tables: Tables | None = None
+) -> DocumentPlaces:
     """Place names of every sentence, read in the document's country."""
     tables = tables or load_tables()
     hits = {s.index: sentence_hits(s, tables) for s in sentences}
     iso2 = document_country((h for hs in hits.values() for h in hs), actor_countries, tables)
+    named = frozenset(
+        tables.admin1[e.index].code
+        for hs in hits.values()
+        for h in hs
+        for e in h.entries
+        if e.kind in (ADMIN1, ABBREV) and e.iso2 == iso2
+    )
     by_sentence: dict[int, tuple[PlaceMention, ...]] = {}
     for sentence in sentences:
-        located = locate(sentence.text, hits[sentence.index], iso2, tables)
+        located = locate(sentence.text, hits[sentence.index], iso2, tables, named)
         by_sentence[sentence.index] = tuple(
             PlaceMention(place, _token_index(sentence, a), _token_index(sentence, max(a, b - 1)) + 1)
-            for a, b, place in located)
+            for a, b, place in located
+        )
     country = tables.country(iso2) if iso2 else None
-    fallback = Place(country.name, country.name, country.iso3, None, None, None, None, REGION) if country else None
+    fallback = (
+        Place(country.name, country.name, country.iso3, None, None, None, None, REGION) if country else None
+    )
     return DocumentPlaces(iso2, by_sentence, fallback)
 
 

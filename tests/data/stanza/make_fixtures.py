@@ -162,10 +162,15 @@ def to_conllu(builder: Builder, number: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> None:
+def render() -> str:
+    """The whole CoNLL-U file (the same text on every run)."""
     rng = random.Random(20261107)
     blocks = [to_conllu(sentence(rng), number) for number in range(1, COUNT + 1)]
-    (HERE / "en_tiny.conllu").write_text("\n".join(blocks) + "\n", encoding="utf-8")
+    return "\n".join(blocks) + "\n"
+
+
+def main() -> None:
+    (HERE / "en_tiny.conllu").write_text(render(), encoding="utf-8")
 
 
 if __name__ == "__main__":

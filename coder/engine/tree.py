@@ -1,0 +1,531 @@
+"""Who did what to whom, read from a dependency tree (UD relations, v1 labels normalised to v2).
+
+The source of an anchor is its subject (``nsubj``), the target its object (``obj``, ``iobj``),
+else the first oblique after it that names an actor (``obl``/``nmod`` with any preposition but
+the passive agent's "by"), else the subject of a clause it governs ("Arnor believes Gondor can
+cope" -> target Gondor). In a passive the subject (``nsubj:pass``) is the target and the agent
+("by Arnor", ``obl:agent``) or, lacking one, the first oblique actor is the source. An anchor
+without a subject of its own takes one from the clause it depends on: ``xcomp`` (the governor's
+object, else its subject: "urged Bree to help" -> Bree helps), ``conj`` and ``advcl`` (the
+governor's subject), ``acl`` (the noun it modifies); a relative pronoun stands for that noun.
+
+A noun phrase names its actors by its core (compounds, adjectives, determiners, possessives:
+"the Danish Islamist media"); a core holding only an agent takes the actors of its nominal
+modifiers ("ambassadors of Arnor" -> ARNGOV); failing both, the first actor of the whole phrase
+is taken. Conjuncts are actors of their own ("Arnor and Gondor"), as are conjuncts inside a
+modifier ("the ambassadors of Arnor, Osgiliath and Gondor" -> three actors); a conjunct with an
+agent alone shares the modifiers of the first ("Danish media and government" -> DNKMED, DNKGOV).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from coder.codebook.compile import CompiledCodebook
+from coder.engine.actors import Piece, compose
+from coder.model import ActorMention, Sentence
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "csubj:pass"})
+OBJECTS = frozenset({"obj", "iobj"})
+OBLIQUES = frozenset({"obl", "nmod"})
+AGENTS = frozenset({"obl:agent", "nmod:agent"})
+NOT_OBLIQUE = frozenset({"tmod", "npmod", "poss", "agent"})
+# relations that keep a word inside the core of its noun phrase
+CORE = frozenset({"compound", "flat", "name", "det", "amod", "nmod:poss", "nummod", "fixed", "goeswith",
+                  "det:poss", "case", "mwe"})
+# relations that start something other than the phrase itself (a conjunct, a clause, an aside)
+OUTSIDE = frozenset({"conj", "cc", "punct", "appos", "parataxis", "acl:relcl", "advcl", "ccomp",
+                     "discourse", "dep", "list", "reparandum", "orphan", "vocative"})
+CONTROL = frozenset({"xcomp"})
+INHERIT = frozenset({"conj", "advcl"})
+RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+PERSONAL = frozenset({"it", "he", "she", "they", "we"})
+REPORTED = frozenset({"ccomp", "advcl", "conj"})
+PRONOUNS = frozenset({"PRON"})
+NOMINALS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X", "SYM", "DET"})
+MAX_DEPTH = 6
+
+
+def base(relation: str) -> str:
+    return relation.partition(":")[0]
+
+
+class Tree:
+    """Heads and children of a sentence's tokens, by position (0-based; -1 for the root)."""
+
+    __slots__ = ("heads", "rels", "children", "upos")
+
+    def __init__(self, sentence: Sentence) -> None:
+        tokens = sentence.tokens
+        position = {t.id: i for i, t in enumerate(tokens)}
+        self.heads = [position.get(t.head, -1) if t.head else -1 for t in tokens]
+        self.rels = [(t.deprel or "dep").lower() for t in tokens]
+        self.upos = [t.upos for t in tokens]
+        children: list[list[int]] = [[] for _ in tokens]
+        for i, head in enumerate(self.heads):
+            if head >= 0:
+                children[head].append(i)
+        self.children = children
+
+    def dependents(self, head: int, relations: frozenset[str]) -> list[int]:
+        """Children whose relation (or its base: 'nsubj' for 'nsubj:xsubj') is in ``relations``."""
+        rels = self.rels
+        return [c for c in self.children[head] if rels[c] in relations or base(rels[c]) in relations]
+
+    def conjuncts(self, head: int) -> list[int]:
+        """The head and its conjuncts ("Mordor, Rohan, Arnor and Bree"), in word order. In a list
+        an apposition is one more member ("Evil Mordor, the awful Arnor, and good Gondor" read
+        with Arnor as apposition); elsewhere it names the same actor again and is left out."""
+        rels = self.rels
+        children = self.children
+        upos = self.upos
+        out = [head]
+        stack = [head]
+        while stack:
+            node = stack.pop()
+            for child in children[node]:
+                rel = rels[child]
+                if upos[child] not in NOMINALS:
+                    continue  # "Gondor, ... burned down": a clause, not another actor
+                if rel == "conj" or (rel == "appos" and (
+                        any(rels[c] == "conj" for c in children[node])
+                        or any(rels[c] == "conj" for c in children[child]))):
+                    out.append(child)
+                    stack.append(child)
+        return sorted(out)
+
+    def subtree(self, head: int, skip: frozenset[str] = frozenset()) -> list[int]:
+        """The head and everything under it, leaving out children of ``head`` by ``skip``."""
+        out = [head]
+        stack = [c for c in self.children[head] if self.rels[c] not in skip and base(self.rels[c]) not in skip]
+        while stack:
+            node = stack.pop()
+            out.append(node)
+            stack.extend(self.children[node])
+        return sorted(out)
+
+    def case_word(self, head: int, sentence: Sentence) -> str | None:
+        """The preposition of a nominal ("with" in "with Gondor")."""
+        for child in self.children[head]:
+            if self.rels[child] == "case":
+                return sentence.tokens[child].key
+        return None
+
+    def coordinators(self) -> frozenset[int]:
+        """Positions of coordinating conjunctions ("and", "nor")."""
+        return frozenset(i for i, rel in enumerate(self.rels) if base(rel) == "cc")
+
+    def is_passive(self, verb: int) -> bool:
+        return any(self.rels[c] in PASSIVE_SUBJECTS or self.rels[c] == "aux:pass" for c in self.children[verb])
+
+
+class Phrases:
+    """The actors of the noun phrases of one sentence, resolved on demand and remembered."""
+
+    __slots__ = ("sentence", "tree", "cb", "day", "pieces", "piece_at", "_cache")
+
+    def __init__(self, sentence: Sentence, tree: Tree, cb: CompiledCodebook, day: dt.date | None,
+                 pieces: Sequence[Piece]) -> None:
+        self.sentence = sentence
+        self.tree = tree
+        self.cb = cb
+        self.day = day
+        self.pieces = pieces
+        # the piece whose syntactic head is a token ("Prince of Dol Amroth" -> Prince)
+        piece_at: dict[int, Piece] = {}
+        heads = tree.heads
+        for piece in pieces:
+            inside = range(piece.start, piece.end)
+            head = next((i for i in inside if heads[i] not in inside), piece.start)
+            piece_at[head] = piece
+        self.piece_at = piece_at
+        self._cache: dict[int, list[list[Piece]]] = {}
+
+    # -- noun phrases ---------------------------------------------------------------------------
+
+    def core(self, head: int) -> list[int]:
+        """The head and the words that belong to its core (not modifiers that are phrases)."""
+        tree = self.tree
+        out = [head]
+        stack = [head]
+        while stack:
+            node = stack.pop()
+            for child in tree.children[node]:
+                if tree.rels[child] in CORE:
+                    out.append(child)
+                    stack.append(child)
+        return out
+
+    def _core_pieces(self, head: int) -> list[list[Piece]]:
+        """The pieces of the core, one list per alternative (a conjunction inside a modifier,
+        "Eriadori and Calenardhon leaders", gives one alternative per conjunct)."""
+        tree = self.tree
+        piece_at = self.piece_at
+        shared: list[Piece] = []
+        alternatives: list[list[Piece]] = []
+        stack = [head]
+        while stack:
+            node = stack.pop()
+            piece = piece_at.get(node)
+            if piece is not None:
+                shared.append(piece)
+            for child in tree.children[node]:
+                rel = tree.rels[child]
+                if rel in CORE:
+                    conj = [c for c in tree.children[child] if tree.rels[c] == "conj"] if node == head else []
+                    if conj and not alternatives:
+                        for member in (child, *conj):
+                            alternatives.append([p for p in self._pieces_under(member) if p is not None])
+                        continue
+                    stack.append(child)
+        shared = self._drop_adjective_agents(head, shared)
+        if not alternatives:
+            return [sorted(shared, key=_start)] if shared else []
+        return [sorted(shared + alt, key=_start) for alt in alternatives if alt] or (
+            [sorted(shared, key=_start)] if shared else [])
+
+    def _pieces_under(self, node: int) -> list[Piece]:
+        tree = self.tree
+        out = []
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            piece = self.piece_at.get(current)
+            if piece is not None:
+                out.append(piece)
+            stack.extend(c for c in tree.children[current] if tree.rels[c] in CORE)
+        return out
+
+    def _drop_adjective_agents(self, head: int, pieces: list[Piece]) -> list[Piece]:
+        """An agent used as an adjective of a word that names nobody is no agent ("the official
+        news agency" is an agency, not an official)."""
+        if not pieces or head in self.piece_at:
+            return pieces
+        upos = self.tree.upos
+        return [p for p in pieces if not (p.kind == "agent" and p.end - p.start == 1
+                                          and upos[p.start] == "ADJ")]
+
+    def resolve(self, head: int, depth: int = 0) -> list[list[Piece]]:
+        """The actors (as piece lists) of the noun phrase headed by ``head``, conjuncts apart."""
+        cached = self._cache.get(head)
+        if cached is not None:
+            return cached
+        self._cache[head] = []  # a cycle (malformed tree) resolves to nothing
+        result = self._resolve(head, depth)
+        self._cache[head] = result
+        return result
+
+    def _resolve(self, head: int, depth: int) -> list[list[Piece]]:
+        groups = self._core_pieces(head)
+        if any(p.kind != "agent" for g in groups for p in g):
+            return groups
+        if depth >= MAX_DEPTH:
+            return groups
+        tree = self.tree
+        if groups:
+            # an agent takes the actors of its modifiers: "ambassadors of Arnor, Osgiliath and
+            # Gondor", "lawmakers in Arnor and Gondor"
+            agents = groups[0]
+            for child in self._modifiers(head):
+                found = [g for c in tree.conjuncts(child) for g in self.resolve(c, depth + 1)]
+                found = [g for g in found if any(p.kind != "agent" for p in g)]
+                if found:
+                    return [_with_agents(g, agents) for g in found]
+            return [agents]
+        # else the first actor of the whole phrase, with its conjuncts: "a resumption of ties
+        # between Gondor and Osgiliath", "an accord to supply Gondor with wheat"
+        for node in tree.subtree(head, OUTSIDE):
+            piece = self.piece_at.get(node)
+            if piece is not None and piece.kind != "agent" and node != head:
+                while tree.rels[node] in CORE and tree.heads[node] not in (-1, head):
+                    node = tree.heads[node]  # up to the head of its phrase ("Osgiliath soldiers")
+                return [g for c in tree.conjuncts(node) for g in self.resolve(c, depth + 1)]
+        return []
+
+    def _modifiers(self, head: int) -> list[int]:
+        tree = self.tree
+        return [c for c in tree.children[head]
+                if base(tree.rels[c]) in OBLIQUES and tree.rels[c].partition(":")[2] not in NOT_OBLIQUE]
+
+    def actors(self, head: int) -> list[ActorMention]:
+        """The actors named by the phrase at ``head`` and its conjuncts, each its own mention."""
+        tree = self.tree
+        members = tree.conjuncts(head)
+        out: list[ActorMention] = []
+        first: list[list[Piece]] | None = None
+        for member in members:
+            groups = self.resolve(member)
+            if member == members[0]:
+                first = groups
+            elif groups and all(p.kind == "agent" for g in groups for p in g) and first:
+                # "Danish media and government", "lawmakers and officials in Arnor and Gondor"
+                shared = [g for g in first if any(p.kind != "agent" for p in g)]
+                if shared:
+                    groups = [_with_agents(_modifiers_of(g, members[0], self), groups[0]) for g in shared]
+            out.extend(self._mention(g) for g in groups)
+        if not out:
+            for child in tree.children[head]:
+                if tree.rels[child] == "appos":
+                    out.extend(self._mention(g) for g in self.resolve(child))
+                    break
+        return [m for m in out if m.code != "---"]
+
+    def _mention(self, pieces: list[Piece]) -> ActorMention:
+        return compose(pieces, self.sentence, self.cb, self.day)
+
+
+def _start(piece: Piece) -> int:
+    return piece.start
+
+
+def _with_agents(group: list[Piece], agents: list[Piece]) -> list[Piece]:
+    """An entity found in a modifier, with the agents of the phrase's head ("ambassadors of
+    Arnor"): the head's agents replace the modifier's own."""
+    if not agents:
+        return group
+    return sorted([p for p in group if p.kind != "agent"] + agents, key=_start)
+
+
+def _modifiers_of(group: list[Piece], head: int, phrases: Phrases) -> list[Piece]:
+    """The pieces of a conjunct's actor that are not its head word (shared with the next conjunct)."""
+    at_head = phrases.piece_at.get(head)
+    return [p for p in group if p is not at_head]
+
+
+def unique(mentions: Iterable[ActorMention]) -> list[ActorMention]:
+    seen: set[tuple[int, int, str]] = set()
+    out = []
+    for mention in mentions:
+        key = (mention.start, mention.end, mention.code)
+        if key not in seen:
+            seen.add(key)
+            out.append(mention)
+    return out
+
+
+class TreeRoles:
+    """Sources and targets of the anchors of one sentence, from its dependency tree."""
+
+    __slots__ = ("sentence", "tree", "phrases")
+
+    def __init__(self, sentence: Sentence, tree: Tree, phrases: Phrases) -> None:
+        self.sentence = sentence
+        self.tree = tree
+        self.phrases = phrases
+
+    def anchor(self, start: int, end: int) -> int:
+        """The token that heads the anchor's words (the one whose head lies outside them)."""
+        heads = self.tree.heads
+        for i in range(start, end):
+            if not start <= heads[i] < end:
+                return i
+        return start
+
+    def domain(self, start: int, end: int) -> frozenset[int]:
+        """Where the words of a pattern after the anchor may be: the anchor's own phrase (its
+        objects and obliques with everything under them, the clause it reports), not a clause
+        joined to it or set beside it."""
+        head = self.anchor(start, end)
+        tree = self.tree
+        inside = tree.subtree(head, CLAUSE_EDGES)
+        for child in self._infinitives(head):
+            inside.extend(tree.subtree(child, CLAUSE_EDGES))
+        return frozenset(inside).union(range(start, end))
+
+    def _infinitives(self, verb: int) -> list[int]:
+        """Clauses that complete the anchor's phrase: "vowed to wage war", "signed an accord to
+        supply Gondor" (an infinitive, whether the parser calls it xcomp or advcl)."""
+        return [child for child in self.tree.children[verb] if self.is_infinitive(child)]
+
+    def is_infinitive(self, verb: int) -> bool:
+        """Whether ``verb`` completes its governor: ``xcomp``, or ``advcl`` marked by "to"."""
+        tree = self.tree
+        relation = base(tree.rels[verb])
+        if relation == "xcomp":
+            return True
+        tokens = self.sentence.tokens
+        return relation == "advcl" and any(tree.rels[g] == "mark" and tokens[g].key == "to"
+                                           for g in tree.children[verb])
+
+    # -- roles ----------------------------------------------------------------------------------
+
+    def _actors(self, heads: Iterable[int]) -> list[ActorMention]:
+        return unique(m for h in heads for m in self.phrases.actors(h))
+
+    def _subjects(self, verb: int) -> list[int]:
+        rels = self.tree.rels
+        return [c for c in self.tree.children[verb]
+                if base(rels[c]) in SUBJECTS and rels[c] not in PASSIVE_SUBJECTS]
+
+    def _passive_subjects(self, verb: int) -> list[int]:
+        rels = self.tree.rels
+        return [c for c in self.tree.children[verb] if rels[c] in PASSIVE_SUBJECTS]
+
+    def _objects(self, verb: int) -> list[int]:
+        rels = self.tree.rels
+        return [c for c in self.tree.children[verb] if rels[c] in OBJECTS or base(rels[c]) in OBJECTS]
+
+    def _obliques(self, verb: int, exclude_by: bool) -> list[int]:
+        """Obliques after the verb, nearest first (not times, not the passive agent)."""
+        tree = self.tree
+        out = []
+        for child in tree.children[verb]:
+            rel = tree.rels[child]
+            if base(rel) not in OBLIQUES or rel.partition(":")[2] in NOT_OBLIQUE or child < verb:
+                continue
+            if exclude_by and tree.case_word(child, self.sentence) == "by":
+                continue
+            out.append(child)
+        return out
+
+    def _first_oblique(self, verb: int, exclude_by: bool) -> list[ActorMention]:
+        for child in self._obliques(verb, exclude_by):
+            found = self._actors([child])
+            if found:
+                return found
+        return []
+
+    def _subject_actors(self, verb: int, depth: int = 0) -> list[ActorMention] | None:
+        """The actors of the subject; None when the verb has no subject word at all."""
+        subjects = self._subjects(verb)
+        if not subjects:
+            return None
+        tree = self.tree
+        tokens = self.sentence.tokens
+        out: list[ActorMention] = []
+        for subject in subjects:
+            key = tokens[subject].key
+            if key in RELATIVE and base(tree.rels[verb]) == "acl" and tree.heads[verb] >= 0:
+                out.extend(self._actors([tree.heads[verb]]))  # "the woman who shot"
+            elif key in PERSONAL and tree.upos[subject] in PRONOUNS and depth < MAX_DEPTH \
+                    and base(tree.rels[verb]) in REPORTED and tree.heads[verb] >= 0:
+                # "Ethiopia indicated it would act": the pronoun stands for the governing subject
+                out.extend(self.source(tree.heads[verb], depth + 1))
+            else:
+                out.extend(self._actors([subject]))
+        return unique(out)
+
+    def subject(self, verb: int) -> list[ActorMention]:
+        """The grammatical subject's actors (a passive's too), or the subject it inherits."""
+        found = self._subject_actors(verb)
+        if found is not None:
+            return found
+        passive = self._passive_subjects(verb)
+        if passive:
+            return self._actors(passive)
+        return self._inherited(verb, 0)
+
+    def source(self, verb: int, depth: int = 0) -> list[ActorMention]:
+        """Who does what ``verb`` says (before any pattern slot)."""
+        tree = self.tree
+        if tree.is_passive(verb) or (tree.rels[verb] == "acl" and _passive_participle(self.sentence, verb)):
+            return self._passive_source(verb)
+        found = self._subject_actors(verb, depth)
+        if found is not None:
+            return found
+        return self._inherited(verb, depth)
+
+    def _passive_source(self, verb: int) -> list[ActorMention]:
+        tree = self.tree
+        agents = [c for c in tree.children[verb]
+                  if tree.rels[c] in AGENTS or (base(tree.rels[c]) in OBLIQUES and tree.case_word(c, self.sentence) == "by")]
+        if agents:
+            return self._actors(agents)
+        # PETRARCH's reading of an agentless passive: "shot dead in Osgiliath" -> by Osgiliath
+        return self._first_oblique(verb, exclude_by=False)
+
+    def _inherited(self, verb: int, depth: int) -> list[ActorMention]:
+        """The subject an anchor without one takes from the clause it depends on."""
+        tree = self.tree
+        governor = tree.heads[verb]
+        if governor < 0 or depth >= MAX_DEPTH:
+            return []
+        relation = base(tree.rels[verb])
+        if relation in CONTROL:
+            # object control ("urged Bree to help"), else the governor's own subject ("is about to
+            # restore"), also a raised passive subject ("Gollum was seen to break")
+            if not tree.is_passive(governor):
+                objects = self._actors(self._objects(governor))
+                if objects:
+                    return objects
+            found = self._subject_actors(governor)
+            if found is not None:
+                return found
+            passive = self._passive_subjects(governor)
+            if passive:
+                return self._actors(passive)
+            return self._inherited(governor, depth + 1)
+        if relation in INHERIT:
+            if relation == "conj" or tree.upos[governor] in ("VERB", "AUX", "ADJ"):
+                found = self._subject_actors(governor)
+                if found is not None:
+                    return found
+                if tree.is_passive(governor):
+                    return []
+                return self._inherited(governor, depth + 1)
+            return []
+        if relation == "acl" and tree.rels[verb] != "acl:relcl" and not _passive_participle(self.sentence, verb):
+            return self._actors([governor])  # "the roads leading into Mordor"
+        return []
+
+    def target(self, verb: int, exclude: Sequence[ActorMention] = ()) -> list[ActorMention]:
+        """Whom ``verb`` is done to (before any pattern slot)."""
+        tree = self.tree
+        if tree.is_passive(verb):
+            found = self._actors(self._passive_subjects(verb))
+            if found:
+                return found
+            if base(tree.rels[verb]) == "acl" and _passive_participle(self.sentence, verb) and tree.heads[verb] >= 0:
+                return self._actors([tree.heads[verb]])
+            return []
+        if base(tree.rels[verb]) == "acl" and _passive_participle(self.sentence, verb) and tree.heads[verb] >= 0:
+            return self._actors([tree.heads[verb]])  # "civilians killed by the army"
+        found = self._actors(self._objects(verb))
+        if found:
+            return found
+        found = self._first_oblique(verb, exclude_by=False)
+        if found:
+            return found
+        # the subject of a clause it governs: "Arnor believes Gondor can cope"
+        for child in tree.children[verb]:
+            if base(tree.rels[child]) == "ccomp":
+                found = self._subject_actors(child) or self._actors(self._passive_subjects(child))
+                if found:
+                    return found
+        # the object of the infinitive completing it: "vowed to wage war on the Rohans"
+        for child in self._infinitives(verb):
+            if not self._subjects(child):
+                found = self._actors(self._objects(child)) or self._first_oblique(child, exclude_by=True)
+                if found:
+                    return found
+        return []
+
+    def nominal(self, noun: int) -> tuple[list[ActorMention], list[ActorMention]]:
+        """Roles of a noun anchor: "Arnor's attack on Gondor", "an attack by Arnor on Gondor"."""
+        tree = self.tree
+        phrases = self.phrases
+        own = [g for g in phrases._core_pieces(noun) if any(p.start != noun and p.kind != "agent" for p in g)]
+        sources = [phrases._mention([p for p in g if not p.start <= noun < p.end]) for g in own]
+        sources = [s for s in sources if s.code != "---"]
+        targets: list[ActorMention] = []
+        for child in phrases._modifiers(noun):
+            found = self._actors([child])
+            if not found:
+                continue
+            if tree.case_word(child, self.sentence) == "by":
+                sources = sources or found
+            elif not targets:
+                targets = found
+        return sources, targets
+
+
+# relations whose subtrees are clauses or phrases of their own, outside an anchor's pattern
+CLAUSE_EDGES = frozenset({"conj", "cc", "parataxis", "advcl", "punct", "appos", "discourse", "list",
+                          "nsubj", "csubj", "nsubj:pass", "csubj:pass", "aux", "aux:pass", "cop"})
+
+
+def _passive_participle(sentence: Sentence, position: int) -> bool:
+    token = sentence.tokens[position]
+    return "VerbForm=Part" in token.feats and "Tense=Past" in token.feats
