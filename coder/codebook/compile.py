@@ -92,7 +92,7 @@ class PhraseIndex(Generic[P]):
     length) whatever the number of phrases.
     """
 
-    __slots__ = ("_exact", "_wild", "_wild_lengths")
+    __slots__ = ("_exact", "_wild", "_wild_lengths", "_split")
 
     def __init__(self, entries: Sequence[tuple[tuple[PhraseItem, ...], P]]) -> None:
         exact: dict[str, list[tuple[tuple[Word, ...], P]]] = defaultdict(list)
@@ -110,6 +110,8 @@ class PhraseIndex(Generic[P]):
         self._exact = dict(exact)
         self._wild = dict(wild)
         self._wild_lengths = tuple(sorted({len(k) for k in wild}, reverse=True))
+        # buckets of many phrases ("president ...", "the ...") are split again by their second word
+        self._split = {key: _split(bucket) for key, bucket in self._exact.items() if len(bucket) > SPLIT}
 
     def __len__(self) -> int:
         return sum(len(b) for b in self._exact.values()) + sum(len(b) for b in self._wild.values())
@@ -119,6 +121,12 @@ class PhraseIndex(Generic[P]):
         return frozenset(item if item.__class__ is str else item.key  # type: ignore[union-attr]
                          for table in (self._exact, self._wild) for bucket in table.values()
                          for items, _ in bucket for item in items)
+
+    def may_start(self, key: str) -> bool:
+        """Whether some phrase may start with a word of this key (one dict lookup, mostly)."""
+        if key in self._exact:
+            return True
+        return any(key[:length] in self._wild for length in self._wild_lengths if length <= len(key))
 
     def candidates(self, key: str) -> list[tuple[tuple[Word, ...], P]]:
         found = self._exact.get(key, ())
@@ -143,20 +151,40 @@ class PhraseIndex(Generic[P]):
             out.sort(key=lambda m: -(m.end - m.start))
         return out
 
+    def _buckets(self, keys: Sequence[str], start: int) -> list:
+        """The lists of phrases (each longest first) that may match at ``start``."""
+        key = keys[start]
+        split = self._split.get(key)
+        if split is not None:
+            following = keys[start + 1] if start + 1 < len(keys) else None
+            buckets = [split[0].get(following, ()), split[1]]
+        else:
+            buckets = [self._exact.get(key, ())]
+        for length in self._wild_lengths:
+            if length <= len(key):
+                buckets.append(self._wild.get(key[:length], ()))
+        return buckets
+
     def longest_at(self, keys: Sequence[str], start: int) -> Match[P] | None:
         count = len(keys)
+        best_end = start
         best: Match[P] | None = None
-        for items, payload in self.candidates(keys[start]):
-            end = start + len(items)
-            if best is not None and end <= best.end:
-                if not self._wild_lengths:
-                    break  # one bucket, longest first: nothing longer follows
-                continue
-            if end <= count and all(_matches(items[j], keys[start + j]) for j in range(1, len(items))):
-                best = Match(start, end, payload)
-                if not self._wild_lengths:
+        for bucket in self._buckets(keys, start):
+            for items, payload in bucket:
+                end = start + len(items)
+                if end <= best_end:
+                    break  # longest first: nothing longer follows in this bucket
+                if end <= count and all(_matches(items[j], keys[start + j]) for j in range(1, len(items))):
+                    best_end, best = end, Match(start, end, payload)
                     break
         return best
+
+    def any_in(self, keys: Sequence[str]) -> bool:
+        """Whether any phrase occurs anywhere in ``keys``."""
+        exact = self._exact
+        if not self._wild_lengths:
+            return any(key in exact and self.longest_at(keys, i) is not None for i, key in enumerate(keys))
+        return any(self.longest_at(keys, i) is not None for i in range(len(keys)))
 
     def scan(self, keys: Sequence[str]) -> list[Match[P]]:
         """Non-overlapping longest matches, left to right."""
@@ -178,15 +206,41 @@ class PhraseIndex(Generic[P]):
         return out
 
 
+SPLIT = 12  # a first word with more phrases than this gets a second-level index
+
+
+def _split(bucket: list) -> tuple[dict[str, list], list]:
+    """A bucket's phrases by their second word (when it is a plain word), and the rest (one-word
+    phrases, and those whose second word is a wildcard or has a written form); each longest first."""
+    by_second: dict[str, list] = defaultdict(list)
+    rest: list = []
+    for entry in bucket:
+        items = entry[0]
+        if len(items) > 1 and items[1].__class__ is str:
+            by_second[items[1]].append(entry)
+        else:
+            rest.append(entry)
+    return dict(by_second), rest
+
+
 EMPTY_INDEX: PhraseIndex = PhraseIndex(())
 
 
-@dataclass(frozen=True, slots=True)
-class ActorRef:
-    __reduce__ = record_reduce
+# What an actor phrase names, as one int (a cache of 65,000 phrases holds no object per phrase):
+# the index of the actor, demonym's actor or agent, times 4, plus its kind.
+ACTOR_KINDS = ("actor", "demonym", "agent")
 
-    kind: str  # "actor", "demonym" or "agent"
-    index: int
+
+def actor_ref(kind: str, index: int) -> int:
+    return index * 4 + ACTOR_KINDS.index(kind)
+
+
+def ref_kind(ref: int) -> str:
+    return ACTOR_KINDS[ref & 3]
+
+
+def ref_index(ref: int) -> int:
+    return ref >> 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +270,11 @@ class CompiledPattern:
     before: tuple[str | tuple[PhraseItem, ...] | Group, ...]  # "$", "+", "^", "&NAME", a word, a group
     after: tuple[str | tuple[PhraseItem, ...] | Group, ...]
     literals: int
+    # keys the sentence must hold for the pattern to fit (its plain words), and for each synset
+    # it names the keys one of which must be there (the first words of its phrases): most
+    # patterns of a verb are ruled out by a few set comparisons
+    required: frozenset[str] = frozenset()
+    required_any: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -223,7 +282,7 @@ class CompiledCodebook:
     """Matchers of one codebook for each language; built once and cached per content version."""
 
     codebook: Codebook
-    actors: MappingProxyType  # language -> PhraseIndex[ActorRef]
+    actors: MappingProxyType  # language -> PhraseIndex[int] (see actor_ref)
     verbs: MappingProxyType  # language -> PhraseIndex[int]
     patterns: MappingProxyType  # (verb index, language) -> tuple[CompiledPattern, ...]
     synsets: MappingProxyType  # (name, language) -> PhraseIndex[str]
@@ -234,7 +293,7 @@ class CompiledCodebook:
     def country_name(self, iso3: str) -> str:
         return self.country_names.get(iso3, iso3)
 
-    def actor_index(self, language: str) -> PhraseIndex[ActorRef]:
+    def actor_index(self, language: str) -> PhraseIndex[int]:
         index = self.actors.get(language)
         return index if index is not None else EMPTY_INDEX
 
@@ -277,6 +336,42 @@ def _compile_items(items: Sequence[str], language: str) -> tuple[str | tuple[Phr
     return tuple(out)
 
 
+def _synset_firsts(codebook: Codebook) -> dict[tuple[str, str], frozenset[str]]:
+    """For each synset and language, the keys its phrases may start with (leaving out synsets
+    with a wildcard first word, which no set of keys describes)."""
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    wild: set[tuple[str, str]] = set()
+    for synset in codebook.synsets:
+        for lang, phrase in synset.phrases:
+            items = compile_phrase(phrase, lang)
+            if not items:
+                continue
+            if items[0].wildcard:
+                wild.add((synset.name, lang))
+            out[(synset.name, lang)].add(items[0].key)
+            if items[0].alt is not None:
+                out[(synset.name, lang)].add(items[0].alt)
+    return {key: frozenset(value) for key, value in out.items() if key not in wild}
+
+
+def _synset_names(items: Sequence[str | tuple[PhraseItem, ...] | Group]) -> list[str]:
+    names = []
+    for item in items:
+        for part in item.items if isinstance(item, Group) else (item,):
+            if isinstance(part, str) and part.startswith("&"):
+                names.append(part[1:])
+    return names
+
+
+def _required(items: Sequence[str | tuple[PhraseItem, ...] | Group]) -> frozenset[str]:
+    words: set[str] = set()
+    for item in items:
+        for part in item.items if isinstance(item, Group) else (item,):
+            if isinstance(part, tuple):
+                words.update(w.key for w in part if not w.wildcard and w.alt is None)
+    return frozenset(words)
+
+
 def _literals(items: Sequence[str | tuple[PhraseItem, ...] | Group]) -> int:
     return sum(len(x.items) if isinstance(x, Group) else 0 if x in ("$", "+", "^") else 1 for x in items)
 
@@ -285,27 +380,32 @@ def compile_codebook(codebook: Codebook) -> CompiledCodebook:
     shared: dict = {}
     actor_entries: dict[str, list] = defaultdict(list)
     for i, actor in enumerate(codebook.actors):
-        ref = ActorRef("actor", i)
+        ref = actor_ref("actor", i)
         for lang, phrase in actor.phrases:
             actor_entries[lang].append((compile_phrase(phrase, lang, shared), ref))
-        ref = ActorRef("demonym", i)
+        ref = actor_ref("demonym", i)
         for lang, phrase in actor.demonyms:
             actor_entries[lang].append((compile_phrase(phrase, lang, shared), ref))
     for i, agent in enumerate(codebook.agents):
-        ref = ActorRef("agent", i)
+        ref = actor_ref("agent", i)
         for lang, phrase in agent.phrases:
             actor_entries[lang].append((compile_phrase(phrase, lang, shared), ref))
     verb_entries: dict[str, list] = defaultdict(list)
     patterns: dict[tuple[int, str], list[CompiledPattern]] = defaultdict(list)
+    firsts = _synset_firsts(codebook)
     for i, verb in enumerate(codebook.verbs):
         for lang, phrase in verb.anchors:
-            verb_entries[lang].append((compile_phrase(phrase, lang, shared), VerbRef(i, tuple(phrase.lower().split()))))
+            ref = VerbRef(i, tuple(phrase.lower().split()))
+            verb_entries[lang].append((compile_phrase(phrase, lang, shared), ref))
         for j, pattern in enumerate(verb.patterns):
             star = pattern.items.index("*")
             before = _compile_items(pattern.items[:star], pattern.language)
             after = _compile_items(pattern.items[star + 1:], pattern.language)
             literals = _literals(before + after)
-            patterns[(i, pattern.language)].append(CompiledPattern(i, j, before, after, literals))
+            required_any = tuple(firsts[(name, pattern.language)] for name in _synset_names(before + after)
+                                 if (name, pattern.language) in firsts)
+            patterns[(i, pattern.language)].append(
+                CompiledPattern(i, j, before, after, literals, _required(before + after), required_any))
     for bucket in patterns.values():
         bucket.sort(key=lambda p: -p.literals)
     synsets: dict[tuple[str, str], list] = defaultdict(list)

@@ -54,6 +54,12 @@ class DatedCode:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
+@cache
+def _dated(code: str, start: dt.date | None, end: dt.date | None) -> DatedCode:
+    """One object per distinct code and range (the compiled-codebook cache then stores it once)."""
+    return DatedCode(code, start, end)
+
+
 def _span(dated: DatedCode) -> int:
     start = dated.start or dt.date.min
     end = dated.end or dt.date.max
@@ -220,7 +226,7 @@ def read_actor(block: RawBlock, problems: Problems, strict: bool) -> ActorEntry 
                 except ValueError as exc:
                     problems.add(_where(block, item), str(exc), warning=not strict)
                     continue
-            codes.append(DatedCode(parts[0], start, end))
+            codes.append(_dated(parts[0], start, end))
         elif item.name == "country":
             country = item.value
         elif item.name == "acled":

@@ -559,7 +559,8 @@ def _render_verbs(result: _VerbFile, source: str, language: str, log: _Log) -> t
                 anchors.append(phrase)
             lost = next((m[2] for m in members if m[2]), "")
             forward, reverse = _split_pair(code)
-            lines.append(f"verb {name} {forward or NO_CODE}".ljust(58) + f" # {members[0][1]} {lost}".rstrip())
+            header = f"verb {name} {forward or NO_CODE}".ljust(58)
+            lines.append(header + f" # {members[0][1]} {lost}".rstrip())
             if reverse:
                 lines.append(f"  reverse  {reverse}")
             lines.extend(_wrap(language, _unique(anchors)))

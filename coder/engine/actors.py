@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from coder.codebook.compile import ActorRef, CompiledCodebook, Match
+from coder.codebook.compile import CompiledCodebook, Match, ref_index, ref_kind
 from coder.model import ActorMention, Sentence
 
 # Words that may sit between the parts of one actor phrase ("forces of Libya", "Libya's army").
@@ -28,11 +28,17 @@ UNKNOWN_COUNTRY = "---"
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    match: Match[ActorRef]
+    match: Match[int]
 
     @property
     def kind(self) -> str:
-        return self.match.payload.kind
+        """'actor', 'demonym' or 'agent'."""
+        return ref_kind(self.match.payload)
+
+    @property
+    def index(self) -> int:
+        """The index of the actor (for a demonym: its actor) or of the agent."""
+        return ref_index(self.match.payload)
 
     @property
     def start(self) -> int:
@@ -95,10 +101,11 @@ def _span_text(sentence: Sentence, start: int, end: int) -> str:
 
 
 def compose(pieces: Sequence[Piece], sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
-            ) -> ActorMention:
+            chain: bool = False) -> ActorMention:
     """One actor from the pieces of a phrase (in word order): the named actor (or demonym)
-    followed by the codes of its head agents. An agent alone is '---' + its role ('---GOV');
-    an actor coded '---' names somebody who is coded as nobody (it keeps that code)."""
+    followed by the codes of its head agents (``chain``: of all its agents, when the pieces
+    are known to form one noun phrase). An agent alone is '---' + its role ('---GOV'); an
+    actor coded '---' names somebody who is coded as nobody (it keeps that code)."""
     codebook = cb.codebook
     named = [p for p in pieces if p.kind == "actor"]
     demonyms = [p for p in pieces if p.kind == "demonym"]
@@ -107,18 +114,21 @@ def compose(pieces: Sequence[Piece], sentence: Sentence, cb: CompiledCodebook, d
     if agent_pieces:
         # roles written before the code ("MSF Arnor diplomat" -> NGO + ARN + GOV) wherever they
         # stand; the others from the head of the phrase
-        before = [codebook.agents[p.match.payload.index] for p in agent_pieces
-                  if codebook.agents[p.match.payload.index].before]
-        after = [p for p in agent_pieces if not codebook.agents[p.match.payload.index].before]
-        agents = before + [codebook.agents[p.match.payload.index]
-                           for p in (_head_agents(after, sentence.language) if after else [])]
-    entity_piece = max(named, key=lambda p: len(codebook.actors[p.match.payload.index].code_on(day)),
+        before = [codebook.agents[p.index] for p in agent_pieces
+                  if codebook.agents[p.index].before]
+        after = [p for p in agent_pieces if not codebook.agents[p.index].before]
+        if after and not chain:
+            after = _head_agents(after, sentence.language)
+        elif after and sentence.language == "ar":
+            after = list(reversed(after))
+        agents = before + [codebook.agents[p.index] for p in after]
+    entity_piece = max(named, key=lambda p: len(codebook.actors[p.index].code_on(day)),
                        default=None) or (demonyms[0] if demonyms else None)
     start = min(p.start for p in pieces)
     end = max(p.end for p in pieces)
     text = _span_text(sentence, start, end)
     rules = []
-    entity = codebook.actors[entity_piece.match.payload.index] if entity_piece is not None else None
+    entity = codebook.actors[entity_piece.index] if entity_piece is not None else None
     code = entity.code_on(day) if entity is not None else UNKNOWN_COUNTRY
     country = entity.country if entity is not None else None
     if entity is not None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from coder.codebook.compile import CompiledCodebook
 from coder.engine.actors import UNKNOWN_COUNTRY, find_actors, scan_pieces
-from coder.engine.roles import assign_roles
+from coder.engine.roles import assign_roles, roles_by_order
 from coder.engine.tree import Phrases, Tree, TreeRoles
 from coder.engine.verbs import VerbHit, find_verbs, negated_by_tree
 from coder.model import ActorMention, Mention, Sentence
@@ -62,8 +62,7 @@ def discarded(sentence: Sentence, cb: CompiledCodebook) -> bool:
     index = cb.discards.get(sentence.language)
     if index is None:
         return False
-    keys = [t.key for t in sentence.tokens]
-    return any(index.longest_at(keys, i) is not None for i in range(len(keys)))
+    return index.any_in([t.key for t in sentence.tokens])
 
 
 def code_sentence(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
@@ -130,8 +129,16 @@ def _code_tree(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None) ->
             continue
         if tree.upos[head] in NOMINAL:
             sources, targets = roles.nominal(head)
-            if not sources and tree.heads[head] >= 0:
-                continue  # a nominal event needs its doer ("Arnor's attack"), unless it heads the sentence
+            if not sources and not targets:
+                if tree.case_word(head, sentence) is not None:
+                    continue  # "in remarks published on Monday": a topic, not a reported event
+                # a noun that names an event without its actors ("protests broke out"): the
+                # actors nearest in word order, as the lite front-end reads it
+                if linear is None:
+                    linear = find_actors(sentence, cb, day)
+                by_order = roles_by_order(sentence, hit, linear)
+                sources = [by_order.source] if by_order.source else []
+                targets = [by_order.target] if by_order.target else []
         else:
             sources = roles.source(head)
             targets = roles.target(head)
@@ -151,7 +158,7 @@ def _code_tree(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None) ->
     governs = {head for _, head, sources, _ in coded if sources}
     mentions: list[Mention] = []
     for hit, head, sources, targets in coded:
-        if tree.heads[head] in governs and roles.is_infinitive(head):
+        if roles.controller(head) in governs:
             continue
         _emit(mentions, sentence, hit, sources, targets)
     return mentions
@@ -179,8 +186,8 @@ def _slot_actor(slot: int, before: bool, linear: Sequence[ActorMention], phrases
                            for a in expanded) else [found]
 
 
-def _slots(hit: VerbHit, sources: list[ActorMention], targets: list[ActorMention], subject: list[ActorMention],
-           linear: Sequence[ActorMention], phrases: Phrases, roles: TreeRoles,
+def _slots(hit: VerbHit, sources: list[ActorMention], targets: list[ActorMention],
+           subject: list[ActorMention], linear: Sequence[ActorMention], phrases: Phrases, roles: TreeRoles,
            ) -> tuple[list[ActorMention], list[ActorMention]]:
     """Roles a pattern's slots decide. After the anchor ``$`` and ``+`` name the actor found
     there; before it they name the grammatical subject: "+ * {a message} $" (the subject

@@ -1,5 +1,6 @@
-"""Who did it and to whom: source and target of an anchor, from dependency relations when the
-front-end gives heads, from word order when it does not."""
+"""Who did it and to whom by word order: source and target of an anchor when the front-end gives
+no heads (lite), and for a noun anchor whose parse names no actor of its own. Dependency parses
+are read by ``coder.engine.tree``."""
 
 from __future__ import annotations
 
@@ -16,11 +17,6 @@ VSO_REACH = 3  # Arabic verb-subject order: the subject follows within a few wor
 CLAUSE_BREAKS = frozenset({".", ";", "؛", "!", "?", "؟", ":"})
 ARABIC_PREPOSITIONS = frozenset({"ب", "ل", "في", "على", "علي", "من", "الى", "الي", "عن", "خلال"})
 PASSIVE_AUX = frozenset({"be", "was", "were", "been", "being", "is", "are", "get", "got"})
-
-SUBJECT = frozenset({"nsubj", "csubj", "nsubj:xsubj"})
-PASSIVE_SUBJECT = frozenset({"nsubj:pass", "csubj:pass"})
-OBJECT = frozenset({"obj", "iobj", "obl", "obl:arg", "nmod", "xcomp", "ccomp"})
-AGENT = frozenset({"obl:agent", "nmod:agent"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +66,8 @@ def _arabic_nominal(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMent
         return True
     if tokens[hit.start].form.startswith(("ال", "بال", "وال", "لل")):
         return True
-    return any(a.end in (hit.start, hit.start - 1) and not _breaks(sentence, a.end, hit.start) for a in actors)
+    return any(a.end in (hit.start, hit.start - 1) and not _breaks(sentence, a.end, hit.start)
+               for a in actors)
 
 
 def roles_by_order(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMention]) -> Roles:
@@ -103,57 +100,6 @@ def roles_by_order(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMenti
     return Roles(source, target)
 
 
-def _actor_heads(sentence: Sentence, actors: Sequence[ActorMention]) -> dict[int, ActorMention]:
-    """Token id of each actor's syntactic head (the token whose head lies outside the span)."""
-    out: dict[int, ActorMention] = {}
-    for actor in actors:
-        ids = {t.id for t in sentence.tokens[actor.start:actor.end]}
-        for token in sentence.tokens[actor.start:actor.end]:
-            if token.head not in ids:
-                out[token.id] = actor
-                break
-    return out
-
-
-def _dependents(sentence: Sentence, head_id: int) -> list:
-    return [t for t in sentence.tokens if t.head == head_id]
-
-
-def _find_role(sentence: Sentence, head_id: int, relations: frozenset[str],
-               heads: dict[int, ActorMention]) -> ActorMention | None:
-    for token in _dependents(sentence, head_id):
-        relation = token.deprel or ""
-        if relation in relations or (relation.split(":")[0] in relations
-                                     and relation not in PASSIVE_SUBJECT | AGENT):
-            if token.id in heads:
-                return heads[token.id]
-            # "the embassy of Gondor": an actor one level down stands for its phrase
-            for child in _dependents(sentence, token.id):
-                if child.id in heads and (child.deprel or "").split(":")[0] in ("nmod", "compound", "amod"):
-                    return heads[child.id]
-    return None
-
-
-def roles_by_dependencies(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMention]) -> Roles:
-    """Roles from UD relations: nsubj -> source, obj/obl -> target; passives swap them."""
-    heads = _actor_heads(sentence, actors)
-    anchor = sentence.tokens[hit.start]
-    source = _find_role(sentence, anchor.id, SUBJECT, heads) or _find_role(sentence, anchor.id, AGENT, heads)
-    target = _find_role(sentence, anchor.id, PASSIVE_SUBJECT, heads) or \
-        _find_role(sentence, anchor.id, OBJECT, heads)
-    head = anchor
-    # xcomp / conj / acl: an anchor with no subject of its own takes its governor's
-    while source is None and head.head and (head.deprel or "").split(":")[0] in ("xcomp", "conj", "advcl", "ccomp"):
-        head = sentence.tokens[head.head - 1]
-        source = _find_role(sentence, head.id, SUBJECT, heads)
-    if source is None and target is None:
-        return roles_by_order(sentence, hit, actors)
-    if target is source:
-        target = None
-    return Roles(source, target)
-
-
 def assign_roles(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMention]) -> Roles:
-    if sentence.has_heads:
-        return roles_by_dependencies(sentence, hit, actors)
+    """Roles by word order (dependency parses go through ``coder.engine.tree``)."""
     return roles_by_order(sentence, hit, actors)

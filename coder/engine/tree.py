@@ -28,6 +28,7 @@ from coder.model import ActorMention, Sentence
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "csubj:pass"})
+ALL_SUBJECTS = frozenset({"nsubj", "csubj", "nsubjpass", "csubjpass"})
 OBJECTS = frozenset({"obj", "iobj"})
 OBLIQUES = frozenset({"obl", "nmod"})
 AGENTS = frozenset({"obl:agent", "nmod:agent"})
@@ -44,6 +45,7 @@ RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 PERSONAL = frozenset({"it", "he", "she", "they", "we"})
 REPORTED = frozenset({"ccomp", "advcl", "conj"})
 PRONOUNS = frozenset({"PRON"})
+VERBAL = frozenset({"VERB", "AUX"})
 NOMINALS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X", "SYM", "DET"})
 MAX_DEPTH = 6
 
@@ -99,7 +101,8 @@ class Tree:
     def subtree(self, head: int, skip: frozenset[str] = frozenset()) -> list[int]:
         """The head and everything under it, leaving out children of ``head`` by ``skip``."""
         out = [head]
-        stack = [c for c in self.children[head] if self.rels[c] not in skip and base(self.rels[c]) not in skip]
+        rels = self.rels
+        stack = [c for c in self.children[head] if rels[c] not in skip and base(rels[c]) not in skip]
         while stack:
             node = stack.pop()
             out.append(node)
@@ -118,13 +121,14 @@ class Tree:
         return frozenset(i for i, rel in enumerate(self.rels) if base(rel) == "cc")
 
     def is_passive(self, verb: int) -> bool:
-        return any(self.rels[c] in PASSIVE_SUBJECTS or self.rels[c] == "aux:pass" for c in self.children[verb])
+        rels = self.rels
+        return any(rels[c] in PASSIVE_SUBJECTS or rels[c] == "aux:pass" for c in self.children[verb])
 
 
 class Phrases:
     """The actors of the noun phrases of one sentence, resolved on demand and remembered."""
 
-    __slots__ = ("sentence", "tree", "cb", "day", "pieces", "piece_at", "_cache")
+    __slots__ = ("sentence", "tree", "cb", "day", "pieces", "piece_at", "_cache", "_actors")
 
     def __init__(self, sentence: Sentence, tree: Tree, cb: CompiledCodebook, day: dt.date | None,
                  pieces: Sequence[Piece]) -> None:
@@ -142,6 +146,7 @@ class Phrases:
             piece_at[head] = piece
         self.piece_at = piece_at
         self._cache: dict[int, list[list[Piece]]] = {}
+        self._actors: dict[int, list[ActorMention]] = {}
 
     # -- noun phrases ---------------------------------------------------------------------------
 
@@ -251,6 +256,12 @@ class Phrases:
 
     def actors(self, head: int) -> list[ActorMention]:
         """The actors named by the phrase at ``head`` and its conjuncts, each its own mention."""
+        found = self._actors.get(head)
+        if found is None:
+            found = self._actors[head] = self._phrase_actors(head)
+        return found
+
+    def _phrase_actors(self, head: int) -> list[ActorMention]:
         tree = self.tree
         members = tree.conjuncts(head)
         out: list[ActorMention] = []
@@ -263,7 +274,8 @@ class Phrases:
                 # "Danish media and government", "lawmakers and officials in Arnor and Gondor"
                 shared = [g for g in first if any(p.kind != "agent" for p in g)]
                 if shared:
-                    groups = [_with_agents(_modifiers_of(g, members[0], self), groups[0]) for g in shared]
+                    groups = [sorted(_modifiers_of(g, members[0], self) + groups[0], key=_start)
+                              for g in shared]
             out.extend(self._mention(g) for g in groups)
         if not out:
             for child in tree.children[head]:
@@ -273,7 +285,7 @@ class Phrases:
         return [m for m in out if m.code != "---"]
 
     def _mention(self, pieces: list[Piece]) -> ActorMention:
-        return compose(pieces, self.sentence, self.cb, self.day)
+        return compose(pieces, self.sentence, self.cb, self.day, chain=True)
 
 
 def _start(piece: Piece) -> int:
@@ -316,23 +328,28 @@ class TreeRoles:
         self.phrases = phrases
 
     def anchor(self, start: int, end: int) -> int:
-        """The token that heads the anchor's words (the one whose head lies outside them)."""
+        """The token that heads the anchor's words: the one whose head lies outside them (a
+        verb first, when a parser split "wire tapped" in two)."""
         heads = self.tree.heads
-        for i in range(start, end):
-            if not start <= heads[i] < end:
-                return i
-        return start
+        outside = [i for i in range(start, end) if not start <= heads[i] < end]
+        if len(outside) > 1:
+            upos = self.tree.upos
+            return next((i for i in outside if upos[i] in VERBAL), outside[0])
+        return outside[0] if outside else start
 
-    def domain(self, start: int, end: int) -> frozenset[int]:
-        """Where the words of a pattern after the anchor may be: the anchor's own phrase (its
-        objects and obliques with everything under them, the clause it reports), not a clause
-        joined to it or set beside it."""
+    def domain(self, start: int, end: int) -> tuple[frozenset[int], frozenset[int]]:
+        """Where the words of a pattern may be: after the anchor, in its own phrase (its objects
+        and obliques with everything under them, an infinitive completing it), not in a clause it
+        reports or one joined to it or set beside it; before the anchor, in its subject
+        (PETRARCH's "{death toll} *"), not in the adverbs and clauses before it."""
         head = self.anchor(start, end)
         tree = self.tree
         inside = tree.subtree(head, CLAUSE_EDGES)
         for child in self._infinitives(head):
             inside.extend(tree.subtree(child, CLAUSE_EDGES))
-        return frozenset(inside).union(range(start, end))
+        subject = [node for child in tree.children[head] if base(tree.rels[child]) in ALL_SUBJECTS
+                   for node in tree.subtree(child)]
+        return frozenset(inside).union(range(start, end)), frozenset(subject)
 
     def _infinitives(self, verb: int) -> list[int]:
         """Clauses that complete the anchor's phrase: "vowed to wage war", "signed an accord to
@@ -345,9 +362,24 @@ class TreeRoles:
         relation = base(tree.rels[verb])
         if relation == "xcomp":
             return True
+        return relation == "advcl" and self._marked_to(verb)
+
+    def _marked_to(self, verb: int) -> bool:
         tokens = self.sentence.tokens
-        return relation == "advcl" and any(tree.rels[g] == "mark" and tokens[g].key == "to"
-                                           for g in tree.children[verb])
+        return any(self.tree.rels[g] == "mark" and tokens[g].key == "to" for g in self.tree.children[verb])
+
+    def controller(self, verb: int) -> int | None:
+        """The clause whose content an infinitive is: its governor for "vowed to attack",
+        the verb of the object it hangs on for "urged Eriador to respond" (read as ``acl``)."""
+        tree = self.tree
+        governor = tree.heads[verb]
+        if governor < 0:
+            return None
+        if self.is_infinitive(verb):
+            return governor
+        if base(tree.rels[verb]) == "acl" and self._marked_to(verb) and base(tree.rels[governor]) in OBJECTS:
+            return tree.heads[governor] if tree.heads[governor] >= 0 else None
+        return None
 
     # -- roles ----------------------------------------------------------------------------------
 
@@ -430,7 +462,8 @@ class TreeRoles:
     def _passive_source(self, verb: int) -> list[ActorMention]:
         tree = self.tree
         agents = [c for c in tree.children[verb]
-                  if tree.rels[c] in AGENTS or (base(tree.rels[c]) in OBLIQUES and tree.case_word(c, self.sentence) == "by")]
+                  if tree.rels[c] in AGENTS
+                  or (base(tree.rels[c]) in OBLIQUES and tree.case_word(c, self.sentence) == "by")]
         if agents:
             return self._actors(agents)
         # PETRARCH's reading of an agentless passive: "shot dead in Osgiliath" -> by Osgiliath
@@ -466,7 +499,8 @@ class TreeRoles:
                     return []
                 return self._inherited(governor, depth + 1)
             return []
-        if relation == "acl" and tree.rels[verb] != "acl:relcl" and not _passive_participle(self.sentence, verb):
+        if relation == "acl" and tree.rels[verb] != "acl:relcl" \
+                and not _passive_participle(self.sentence, verb):
             return self._actors([governor])  # "the roads leading into Mordor"
         return []
 
@@ -477,10 +511,10 @@ class TreeRoles:
             found = self._actors(self._passive_subjects(verb))
             if found:
                 return found
-            if base(tree.rels[verb]) == "acl" and _passive_participle(self.sentence, verb) and tree.heads[verb] >= 0:
+            if self._modifies_as_participle(verb):
                 return self._actors([tree.heads[verb]])
             return []
-        if base(tree.rels[verb]) == "acl" and _passive_participle(self.sentence, verb) and tree.heads[verb] >= 0:
+        if self._modifies_as_participle(verb):
             return self._actors([tree.heads[verb]])  # "civilians killed by the army"
         found = self._actors(self._objects(verb))
         if found:
@@ -502,6 +536,11 @@ class TreeRoles:
                     return found
         return []
 
+    def _modifies_as_participle(self, verb: int) -> bool:
+        tree = self.tree
+        return (base(tree.rels[verb]) == "acl" and tree.heads[verb] >= 0
+                and _passive_participle(self.sentence, verb))
+
     def nominal(self, noun: int) -> tuple[list[ActorMention], list[ActorMention]]:
         """Roles of a noun anchor: "Arnor's attack on Gondor", "an attack by Arnor on Gondor"."""
         tree = self.tree
@@ -514,7 +553,10 @@ class TreeRoles:
             found = self._actors([child])
             if not found:
                 continue
-            if tree.case_word(child, self.sentence) == "by":
+            case = tree.case_word(child, self.sentence)
+            # "an attack by Arnor"; a genitive without preposition is the doer too (Arabic
+            # «مظاهرات الطلاب», the students' protests)
+            if case == "by" or (case is None and not sources and not targets):
                 sources = sources or found
             elif not targets:
                 targets = found
@@ -522,7 +564,7 @@ class TreeRoles:
 
 
 # relations whose subtrees are clauses or phrases of their own, outside an anchor's pattern
-CLAUSE_EDGES = frozenset({"conj", "cc", "parataxis", "advcl", "punct", "appos", "discourse", "list",
+CLAUSE_EDGES = frozenset({"conj", "cc", "parataxis", "advcl", "ccomp", "punct", "appos", "discourse", "list",
                           "nsubj", "csubj", "nsubj:pass", "csubj:pass", "aux", "aux:pass", "cop"})
 
 

@@ -61,120 +61,153 @@ Item = str | tuple[PhraseItem, ...] | Group
 DETERMINERS = frozenset({"DET", "NUM"})
 
 
-def _item_at(item: Item, keys: Sequence[str], pos: int, cb: CompiledCodebook, language: str,
-             mask: Collection[int] | None, skip: Collection[int] = ()) -> int | None:
-    """The end of ``item`` when it matches at ``pos``, else None."""
-    if isinstance(item, Group):
-        for n, part in enumerate(item.items):
-            if n:
-                while pos in skip:
-                    pos += 1
-            end = _item_at(part, keys, pos, cb, language, mask)
+class Matcher:
+    """Fits patterns around the anchors of one sentence.
+
+    ``skip`` holds the positions that may stand between the words of a group (determiners and
+    numbers: "on some programs"); words before an anchor are not looked for beyond a position of
+    ``barrier`` (a coordinating conjunction: in "Neither Galadriel nor Gollum boycotted",
+    "neither" is not the verb's). Synset matches are remembered per position.
+    """
+
+    __slots__ = ("keys", "present", "cb", "language", "skip", "barrier", "_synsets")
+
+    def __init__(self, keys: Sequence[str], cb: CompiledCodebook, language: str,
+                 skip: Collection[int] = (), barrier: Collection[int] = ()) -> None:
+        self.keys = keys
+        self.present = frozenset(keys)
+        self.cb = cb
+        self.language = language
+        self.skip = skip
+        self.barrier = barrier
+        self._synsets: dict[tuple[str, int], int | None] = {}
+
+    def _synset_end(self, name: str, pos: int) -> int | None:
+        key = (name, pos)
+        if key in self._synsets:
+            return self._synsets[key]
+        index = self.cb.synsets.get((name, self.language))
+        match = index.longest_at(self.keys, pos) if index is not None and pos < len(self.keys) else None
+        end = match.end if match is not None else None
+        self._synsets[key] = end
+        return end
+
+    def item_at(self, item: Item, pos: int, mask: Collection[int] | None) -> int | None:
+        """The end of ``item`` when it matches at ``pos``, else None."""
+        keys = self.keys
+        if item.__class__ is tuple:  # a literal word (one or more keys)
+            end = pos + len(item)  # type: ignore[arg-type]
+            if end > len(keys) or not all(it.matches(keys[pos + j]) for j, it in enumerate(item)):  # type: ignore[arg-type]
+                return None
+        elif item.__class__ is str:  # &SYNSET
+            end = self._synset_end(item[1:], pos)  # type: ignore[index]
             if end is None:
                 return None
-            pos = end
-        return pos
-    if isinstance(item, str):  # &SYNSET
-        index = cb.synsets.get((item[1:], language))
-        match = index.longest_at(keys, pos) if index is not None else None
-        if match is None:
+        else:  # a group: its words next to each other
+            skip = self.skip
+            for n, part in enumerate(item.items):  # type: ignore[union-attr]
+                found = self.item_at(part, pos, mask)
+                while found is None and n and pos in skip:
+                    pos += 1  # a determiner or a number between two words of the group
+                    found = self.item_at(part, pos, mask)
+                if found is None:
+                    return None
+                pos = found
+            return pos
+        if mask is not None and any(p not in mask for p in range(pos, end)):
             return None
-        end = match.end
-    else:
-        end = pos + len(item)
-        if end > len(keys) or not all(it.matches(keys[pos + j]) for j, it in enumerate(item)):
-            return None
-    if mask is not None and any(p not in mask for p in range(pos, end)):
-        return None
-    return end
+        return end
 
-
-def _fit_after(items: Sequence[Item], keys: Sequence[str], start: int, cb: CompiledCodebook, language: str,
-               window: int, mask: Collection[int] | None, skip: Collection[int]):
-    pos = start
-    slots: dict[str, int] = {}
-    used: list[int] = []
-    for item in items:
-        if item in SLOTS:
-            slots[item] = pos  # type: ignore[index]
-            continue
-        if item == "^":  # any one word
-            if pos >= len(keys):
+    def fit_after(self, items: Sequence[Item], start: int, window: int, mask: Collection[int] | None):
+        keys = self.keys
+        pos = start
+        slots: dict[str, int] = {}
+        used: list[int] = []
+        for item in items:
+            if item in SLOTS:
+                slots[item] = pos  # type: ignore[index]
+                continue
+            if item == "^":  # any one word
+                if pos >= len(keys):
+                    return None
+                pos += 1
+                continue
+            found = None
+            for p in range(pos, min(pos + window, len(keys))):
+                end = self.item_at(item, p, mask)
+                if end is not None:
+                    found = (p, end)
+                    break
+            if found is None:
                 return None
-            pos += 1
-            continue
-        found = None
-        for p in range(pos, min(pos + window, len(keys))):
-            end = _item_at(item, keys, p, cb, language, mask, skip)
-            if end is not None:
-                found = (p, end)
-                break
-        if found is None:
-            return None
-        used.extend(range(*found))
-        pos = found[1]
-    return slots, pos, used
+            used.extend(range(*found))
+            pos = found[1]
+        return slots, pos, used
 
-
-def _fit_before(items: Sequence[Item], keys: Sequence[str], end: int, cb: CompiledCodebook, language: str,
-                window: int, skip: Collection[int], barrier: Collection[int]):
-    """Items before the anchor, matched right to left, not across a position of ``barrier``."""
-    pos = end
-    slots: dict[str, int] = {}
-    used: list[int] = []
-    for item in reversed(items):
-        if item in SLOTS:
-            slots[item] = pos - 1  # type: ignore[index]
-            continue
-        if item == "^":
-            if pos <= 0:
+    def fit_before(self, items: Sequence[Item], end: int, window: int, mask: Collection[int] | None):
+        """Items before the anchor, matched right to left, not across a barrier."""
+        barrier = self.barrier
+        pos = end
+        slots: dict[str, int] = {}
+        used: list[int] = []
+        for item in reversed(items):
+            if item in SLOTS:
+                slots[item] = pos - 1  # type: ignore[index]
+                continue
+            if item == "^":
+                if pos <= 0:
+                    return None
+                pos -= 1
+                continue
+            found = None
+            for p in range(pos - 1, max(pos - 1 - window, -1), -1):
+                stop = self.item_at(item, p, mask)
+                if stop is not None and stop <= pos:
+                    found = (p, stop)
+                    break
+                if p in barrier:
+                    break
+            if found is None:
                 return None
-            pos -= 1
-            continue
-        found = None
-        for p in range(pos - 1, max(pos - 1 - window, -1), -1):
-            stop = _item_at(item, keys, p, cb, language, None, skip)
-            if stop is not None and stop <= pos:
-                found = (p, stop)
-                break
-            if p in barrier:
-                break
-        if found is None:
-            return None
-        used.extend(range(*found))
-        pos = found[0]
-    return slots, pos, used
+            used.extend(range(*found))
+            pos = found[0]
+        return slots, pos, used
+
+    def best(self, start: int, end: int, patterns: Sequence[CompiledPattern],
+             masks: tuple[Collection[int], Collection[int]] | None = None) -> PatternFit | None:
+        """The pattern with the most items that fits around the anchor (sorted already); of
+        those with as many, the one covering more words ("austrian gold florin" in one synset
+        against "florin" in another). ``masks`` (dependency parses) hold the positions the words
+        after the anchor may take (the anchor's own phrase, not the next clause) and those the
+        words before it may take (its subject)."""
+        after_mask, before_mask = masks if masks is not None else (None, None)
+        window = WINDOW if masks is None else TREE_WINDOW
+        present = self.present
+        best: PatternFit | None = None
+        for pattern in patterns:
+            if best is not None and pattern.literals < best.pattern.literals:
+                break  # sorted: the rest have fewer items
+            if pattern.required and not pattern.required <= present:
+                continue
+            if pattern.required_any and any(present.isdisjoint(keys) for keys in pattern.required_any):
+                continue
+            after = self.fit_after(pattern.after, end, window, after_mask)
+            if after is None:
+                continue
+            before = self.fit_before(pattern.before, start, WINDOW, before_mask)
+            if before is None:
+                continue
+            slots = {**before[0], **after[0]}
+            fit = PatternFit(pattern, slots.get("$"), slots.get("+"), after[1], tuple(before[2] + after[2]))
+            if best is None or len(fit.used) > len(best.used):
+                best = fit
+        return best
 
 
 def best_pattern(keys: Sequence[str], start: int, end: int, patterns: Sequence[CompiledPattern],
-                 cb: CompiledCodebook, language: str, mask: Collection[int] | None = None,
-                 skip: Collection[int] = (), barrier: Collection[int] = ()) -> PatternFit | None:
-    """The pattern with the most literal words that fits around the anchor (sorted already).
-
-    ``mask`` (dependency parses) holds the positions the words after the anchor may take: the
-    anchor's own phrase, not the next clause. ``skip`` holds the positions that may stand
-    between the words of a group (determiners and numbers: "on some programs"); words before
-    the anchor are not looked for beyond a position of ``barrier`` (a coordinating conjunction:
-    in "Neither Galadriel nor Gollum boycotted", "neither" is not the verb's).
-    """
-    window = WINDOW if mask is None else TREE_WINDOW
-    best: PatternFit | None = None
-    for pattern in patterns:
-        if best is not None and pattern.literals < best.pattern.literals:
-            break  # sorted by literals: none of the rest can cover more words (synsets aside)
-        after = _fit_after(pattern.after, keys, end, cb, language, window, mask, skip)
-        if after is None:
-            continue
-        before = _fit_before(pattern.before, keys, start, cb, language, WINDOW, skip, barrier)
-        if before is None:
-            continue
-        slots = {**before[0], **after[0]}
-        fit = PatternFit(pattern, slots.get("$"), slots.get("+"), after[1], tuple(before[2] + after[2]))
-        # of patterns with as many items, the one that covers more words ("austrian gold florin"
-        # in one synset against "florin" in another)
-        if best is None or len(fit.used) > len(best.used):
-            best = fit
-    return best
+                 cb: CompiledCodebook, language: str) -> PatternFit | None:
+    """The best pattern around one anchor by word order (see ``Matcher.best``)."""
+    return Matcher(keys, cb, language).best(start, end, patterns)
 
 
 def negated_by_order(sentence: Sentence, start: int) -> bool:
@@ -198,8 +231,9 @@ def _anchors(sentence: Sentence, cb: CompiledCodebook, keys: Sequence[str]):
     tokens = sentence.tokens
     i = 0
     count = len(keys)
+    may_start = index.may_start
     while i < count:
-        found = index.all_at(keys, i)
+        found = index.all_at(keys, i) if may_start(keys[i]) else None
         if not found:
             i += 1
             continue
@@ -218,24 +252,31 @@ def find_verbs(sentence: Sentence, cb: CompiledCodebook, masks=None, barrier: Co
                ) -> list[VerbHit]:
     """Anchors left to right, each with its code (from the best pattern or the block default).
 
-    ``masks`` (dependency parses) maps an anchor's span to the positions its pattern may use;
-    words before an anchor are not looked for across a position of ``barrier``.
+    ``masks`` (dependency parses) maps an anchor's span to the positions its pattern's words
+    may take after it and before it; words before an anchor are not looked for across a
+    position of ``barrier``.
     """
     keys = [t.key for t in sentence.tokens]
     language = sentence.language
-    skip = frozenset(i for i, t in enumerate(sentence.tokens) if t.upos in DETERMINERS)
     hits: list[VerbHit] = []
+    matcher: Matcher | None = None
     for match in _anchors(sentence, cb, keys):
         ref: VerbRef = match.payload
         verb = cb.codebook.verbs[ref.verb]
-        mask = masks(match.start, match.end) if masks is not None else None
-        fit = best_pattern(keys, match.start, match.end, cb.patterns.get((ref.verb, language), ()),
-                           cb, language, mask, skip, barrier)
+        patterns = cb.patterns.get((ref.verb, language), ())
+        fit = None
+        if patterns:
+            if matcher is None:
+                skip = frozenset(i for i, t in enumerate(sentence.tokens) if t.upos in DETERMINERS)
+                matcher = Matcher(keys, cb, language, skip, barrier)
+            fit = matcher.best(match.start, match.end, patterns,
+                               masks(match.start, match.end) if masks is not None else None)
         negated = negated_by_order(sentence, match.start) if masks is None else False
         if fit is not None:
             entry = verb.patterns[fit.pattern.pattern]
             code = None if entry.code == NO_CODE else entry.code
-            hits.append(VerbHit(ref.verb, match.start, match.end, code, entry.where, entry.acled or verb.acled,
+            acled = entry.acled or verb.acled
+            hits.append(VerbHit(ref.verb, match.start, match.end, code, entry.where, acled,
                                 fit.source_slot, fit.target_slot, entry.negate or negated,
                                 max(fit.last, match.end), entry.reverse, entry.pairwise, fit.used))
         elif verb.code is not None or verb.reverse is not None:
