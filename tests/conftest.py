@@ -36,3 +36,22 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared reference data is absent")
     return SHARED
+
+
+# The stanza end-to-end tests (a tiny model trained in the session, run through the real
+# stanza.Pipeline) are reported by name at the end of every run, so CI's log shows their outcome.
+END_TO_END = ("test_stanza_pipeline_cli_codes_with_the_tiny_model",
+              "test_stanza_pipeline_sentences_go_through_the_engine")
+_END_TO_END_OUTCOMES: dict[str, str] = {}
+
+
+def pytest_runtest_logreport(report):
+    name = report.nodeid.rsplit("::", 1)[-1]
+    if name in END_TO_END and (report.when == "call" or report.outcome != "passed"):
+        _END_TO_END_OUTCOMES[name] = report.outcome.upper()
+
+
+def pytest_terminal_summary(terminalreporter):
+    for name in END_TO_END:
+        outcome = _END_TO_END_OUTCOMES.get(name, "NOT RUN")
+        terminalreporter.write_line(f"stanza tiny-model end-to-end: {name} {outcome}")
