@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from coder.codebook.compile import CompiledCodebook, compiled
-from coder.codebook.load import load_codebook_cached
+from coder.codebook.compile import CompiledCodebook, load_compiled
 from coder.engine.coder import EngineSettings, code_sentence
 from coder.errors import CoderError, InputError
 from coder.frontends.lite import LiteFrontend
@@ -47,7 +46,8 @@ class Coder:
 
     @cached_property
     def compiled(self) -> CompiledCodebook:
-        return compiled(load_codebook_cached(self.codebook_path))
+        # from the on-disk cache when the codebook's content and the compiler are unchanged
+        return load_compiled(self.codebook_path)
 
     @cached_property
     def stanza(self) -> StanzaFrontend:

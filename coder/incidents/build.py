@@ -520,9 +520,13 @@ def _facts(
     tag: str | None,
 ) -> MentionFacts:
     where = place_of(places.find(sentence), mention.anchor_start)
-    if _passive_agent(sentence, mention.target) and not _passive_agent(sentence, mention.source):
+    # with a parse the engine already read passives and speakers from the tree; word-order repairs
+    # would undo correct roles ("condemned an attack by Osgiliath soldiers")
+    if not sentence.has_heads and _passive_agent(sentence, mention.target) and not _passive_agent(
+        sentence, mention.source
+    ):
         mention = dataclasses.replace(mention, source=mention.target, target=mention.source)
-    if _observer(sentence, mention.source):
+    if not sentence.has_heads and _observer(sentence, mention.source):
         mention = dataclasses.replace(mention, source=None)
     derived = mention.rule_id.startswith(CUE_RULE)
     base = (
