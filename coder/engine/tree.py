@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 
 from coder.codebook.compile import CompiledCodebook
 from coder.engine.actors import Piece, compose
+from coder.frontends.keys import match_key
 from coder.model import ActorMention, Sentence
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -48,6 +49,16 @@ PRONOUNS = frozenset({"PRON"})
 VERBAL = frozenset({"VERB", "AUX"})
 NOMINALS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X", "SYM", "DET"})
 MAX_DEPTH = 6
+# words that count people, whose phrase names the people counted ("dozens of soldiers")
+QUANTITIES = {
+    "en": frozenset(match_key(w, None, "en") for w in (
+        "hundreds", "thousands", "dozens", "scores", "millions", "number", "group", "handful", "some",
+        "many", "several", "most", "all", "one", "members")),
+    "ar": frozenset(match_key(w, None, "ar") for w in (
+        "عدد", "مئات", "آلاف", "الآلاف", "ألوف", "عشرات", "العشرات", "المئات", "مئة", "مائة", "ألف", "ملايين",
+        "مليون", "مجموعة", "مجموعات", "بعض", "كثير", "معظم", "غالبية", "أغلبية", "أغلب", "جميع", "كل", "أحد",
+        "إحدى", "عناصر", "أفراد", "حشد", "ثلة", "جموع")),
+}
 
 
 def base(relation: str) -> str:
@@ -57,7 +68,7 @@ def base(relation: str) -> str:
 class Tree:
     """Heads and children of a sentence's tokens, by position (0-based; -1 for the root)."""
 
-    __slots__ = ("heads", "rels", "children", "upos")
+    __slots__ = ("heads", "rels", "children", "upos", "passive_form")
 
     def __init__(self, sentence: Sentence) -> None:
         tokens = sentence.tokens
@@ -65,6 +76,10 @@ class Tree:
         self.heads = [position.get(t.head, -1) if t.head else -1 for t in tokens]
         self.rels = [(t.deprel or "dep").lower() for t in tokens]
         self.upos = [t.upos for t in tokens]
+        # a finite verb in the passive voice by its own form (Arabic «قُتِل», «أُصيب»), whatever
+        # label the parser gave its subject
+        self.passive_form = [t.upos in VERBAL and "Voice=Pass" in t.feats and "VerbForm=Part" not in t.feats
+                             for t in tokens]
         children: list[list[int]] = [[] for _ in tokens]
         for i, head in enumerate(self.heads):
             if head >= 0:
@@ -122,7 +137,8 @@ class Tree:
 
     def is_passive(self, verb: int) -> bool:
         rels = self.rels
-        return any(rels[c] in PASSIVE_SUBJECTS or rels[c] == "aux:pass" for c in self.children[verb])
+        return self.passive_form[verb] or any(rels[c] in PASSIVE_SUBJECTS or rels[c] == "aux:pass"
+                                              for c in self.children[verb])
 
 
 class Phrases:
@@ -239,6 +255,13 @@ class Phrases:
                 if found:
                     return [_with_agents(g, agents) for g in found]
             return [agents]
+        if self.is_quantity(head):
+            # a quantity names the people it counts: "hundreds of protesters", «آلاف المتظاهرين»,
+            # «عدد من الشبان» (agents too: the quantity is no actor of its own)
+            for child in self._modifiers(head):
+                found = [g for c in tree.conjuncts(child) for g in self.resolve(c, depth + 1)]
+                if found:
+                    return found
         # else the first actor of the whole phrase, with its conjuncts: "a resumption of ties
         # between Gondor and Osgiliath", "an accord to supply Gondor with wheat"
         for node in tree.subtree(head, OUTSIDE):
@@ -248,6 +271,12 @@ class Phrases:
                     node = tree.heads[node]  # up to the head of its phrase ("Osgiliath soldiers")
                 return [g for c in tree.conjuncts(node) for g in self.resolve(c, depth + 1)]
         return []
+
+    def is_quantity(self, head: int) -> bool:
+        """A numeral or a word that counts people ("dozens", «مئات», «عدد», «مجموعة»)."""
+        if self.tree.upos[head] == "NUM":
+            return True
+        return self.sentence.tokens[head].key in QUANTITIES.get(self.sentence.language, frozenset())
 
     def _modifiers(self, head: int) -> list[int]:
         tree = self.tree
@@ -387,13 +416,22 @@ class TreeRoles:
         return unique(m for h in heads for m in self.phrases.actors(h))
 
     def _subjects(self, verb: int) -> list[int]:
-        rels = self.tree.rels
-        return [c for c in self.tree.children[verb]
+        tree = self.tree
+        if tree.passive_form[verb]:
+            return []  # the subject of «قُتِل» is who was killed
+        rels = tree.rels
+        return [c for c in tree.children[verb]
                 if base(rels[c]) in SUBJECTS and rels[c] not in PASSIVE_SUBJECTS]
 
     def _passive_subjects(self, verb: int) -> list[int]:
-        rels = self.tree.rels
-        return [c for c in self.tree.children[verb] if rels[c] in PASSIVE_SUBJECTS]
+        tree = self.tree
+        rels = tree.rels
+        if tree.passive_form[verb]:
+            # a passive form's subject, however labelled, else what the parser took for its
+            # object («قُتِل 12 شخصاً»)
+            found = [c for c in tree.children[verb] if base(rels[c]) in SUBJECTS]
+            return found or [c for c in tree.children[verb] if rels[c] in OBJECTS or base(rels[c]) in OBJECTS]
+        return [c for c in tree.children[verb] if rels[c] in PASSIVE_SUBJECTS]
 
     def _objects(self, verb: int) -> list[int]:
         rels = self.tree.rels

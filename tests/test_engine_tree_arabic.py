@@ -1,0 +1,113 @@
+"""The rule engine on Arabic dependency parses: the constructions of Arabic news, each on a small
+parse of our own (the labels a UD parser trained on PADT gives them).
+
+Words are written ``form/UPOS/HEAD/DEPREL`` or ``form/UPOS/HEAD/DEPREL/FEATS`` (heads 1-based),
+clitics already split off as the CoNLL-U of a UD parser has them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coder.codebook.compile import CompiledCodebook, compile_codebook
+from coder.codebook.load import load_codebook
+from coder.engine.coder import EngineSettings, code_sentence
+from coder.frontends.conllu import parse_conllu
+from coder.model import Sentence
+
+CODEBOOK = {
+    "codebook.toml": 'name = "tree-ar"\nrequire_dyad = false\nlanguages = ["ar"]\n',
+    "actors.txt": """
+actor Arnor
+  code     ARN
+  ar       أرنور
+  demonym  ar  أرنوري | أرنورية | أرنوريين
+actor Gondor
+  code     GON
+  ar       غوندور
+  demonym  ar  غوندوري | غوندورية | غوندوريين
+""",
+    "agents.txt": """
+agent MIL military
+  ar       جيش | قوات | جنود | جنديا
+agent COP police
+  ar       شرطة | قوات الأمن
+agent CVL civilians
+  ar       متظاهرين | متظاهرون | مواطنين | شخصا | أشخاص
+agent OPP opposition
+  ar       ناشطين
+""",
+    "verbs.txt": """
+verb PROTEST 141
+  ar       تجمع | اعتصم | تظاهر | مظاهرات
+verb KILL 190
+  ar       قتل | قتلت
+verb ARREST 173
+  ar       اعتقل | اعتقلت
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory: pytest.TempPathFactory) -> CompiledCodebook:
+    folder = tmp_path_factory.mktemp("tree-ar")
+    for name, text in CODEBOOK.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return compile_codebook(load_codebook(folder))
+
+
+def ud(words: str) -> Sentence:
+    rows = []
+    for n, word in enumerate(words.split(), start=1):
+        parts = word.split("/")
+        form, upos, head, deprel = parts[:4]
+        feats = parts[4] if len(parts) > 4 else "_"
+        rows.append("\t".join([str(n), form, form, upos, "_", feats, head, deprel, "_", "_"]))
+    (sentence,) = parse_conllu("\n".join(rows) + "\n", "ar")
+    return sentence
+
+
+def triples(sentence: Sentence, book: CompiledCodebook, day: dt.date | None = None,
+            ) -> list[tuple[str | None, str | None, str]]:
+    return [(m.source.code if m.source else None, m.target.code if m.target else None, m.code)
+            for m in code_sentence(sentence, book, day, EngineSettings())]
+
+
+# -- quantities ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # «اعتصم عشرات المواطنين»: the numeral heads the subject, the people hang on it
+    ("اعتصم/VERB/0/root عشرات/NUM/1/nsubj المواطنين/NOUN/2/nmod", [("---CVL", None, "141")]),
+    # «تظاهر عدد من المتظاهرين»: a counting noun with «من»
+    ("تظاهر/VERB/0/root عدد/NOUN/1/nsubj من/ADP/4/case المتظاهرين/NOUN/2/nmod", [("---CVL", None, "141")]),
+    # «قتلت قوات الأمن 11 مسلحا»-like: the counted object, with its country
+    ("قتلت/VERB/0/root الجيش/NOUN/1/nsubj الأرنوري/ADJ/2/amod ثلاثة/NUM/1/obj من/ADP/6/case "
+     "المتظاهرين/NOUN/4/nmod", [("ARNMIL", "---CVL", "190")]),
+])
+def test_engine_tree_arabic_quantity_heads_name_the_people_counted(book: CompiledCodebook, words: str,
+                                                                    expected: list) -> None:
+    assert triples(ud(words), book) == expected
+
+
+def test_engine_tree_arabic_a_quantity_of_things_names_nobody(book: CompiledCodebook) -> None:
+    # «تجمع عشرات أمام المبنى»: nothing hangs on the numeral that names an actor
+    words = "تجمع/VERB/0/root عشرات/NUM/1/nsubj أمام/ADP/4/case المبنى/NOUN/1/obl"
+    assert triples(ud(words), book) == []
+
+
+# -- passive forms ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # «قُتل جنديا غوندوريا»-like: a passive verb whose subject the parser labels nsubj
+    ("قتل/VERB/0/root/Voice=Pass|VerbForm=Fin الجنود/NOUN/1/nsubj الغوندوريين/ADJ/2/amod",
+     [(None, "GONMIL", "190")]),
+    # the same with the patient read as an object («قُتل 12 شخصا»)
+    ("قتل/VERB/0/root/Voice=Pass|VerbForm=Fin 12/NUM/1/obj شخصا/NOUN/2/nmod", [(None, "---CVL", "190")]),
+    # an active form keeps its subject as the source
+    ("قتل/VERB/0/root/Voice=Act|VerbForm=Fin الجنود/NOUN/1/nsubj الغوندوريين/ADJ/2/amod",
+     [("GONMIL", None, "190")]),
+])
+def test_engine_tree_arabic_passive_form(book: CompiledCodebook, words: str, expected: list) -> None:
+    assert triples(ud(words), book) == expected
