@@ -76,7 +76,7 @@ def profile(archive: Path, codebook: Path, limit: int) -> None:
     profiler.enable()
     code_documents(records, coder)
     profiler.disable()
-    pstats.Stats(profiler).sort_stats("tottime").print_stats(limit)
+    pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "tottime")).print_stats(limit)
 
 
 def stages(archive: Path, codebook: Path) -> None:

@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from coder.codebook.compile import CompiledCodebook, load_compiled
+from coder.engine.actors import DocumentActors
 from coder.engine.coder import EngineSettings, code_sentence
 from coder.errors import CoderError, InputError
 from coder.frontends.lite import LiteFrontend
@@ -116,13 +117,13 @@ def code_document(doc: Document, coder: Coder, sentences: tuple[Sentence, ...] |
             sentences = parse_document(doc, language, coder)
     except InputError as exc:
         return reject(str(exc), language)
-    day = doc.date
+    actors = DocumentActors(coder.compiled, doc.date)  # shared by the engine and the incident layer
     mentions: list[tuple[Sentence, Mention]] = []
     for sentence in sentences:
-        for mention in code_sentence(sentence, coder.compiled, day, coder.settings):
+        for mention in code_sentence(sentence, coder.compiled, doc.date, coder.settings, actors):
             mentions.append((sentence, mention))
     rows = build_rows(doc, language, mentions, coder.compiled, coder.parser, sentences=sentences,
-                      require_dyad=coder.settings.require_dyad)
+                      require_dyad=coder.settings.require_dyad, actors_of=actors)
     status = "coded" if rows else "no_event"
     return rows, ManifestRow(doc.input, doc.position, doc.id, status, None, language, len(sentences),
                              len(rows))

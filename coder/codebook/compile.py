@@ -275,6 +275,8 @@ class CompiledPattern:
     # patterns of a verb are ruled out by a few set comparisons
     required: frozenset[str] = frozenset()
     required_any: tuple[frozenset[str], ...] = ()
+    # the stems of its wildcard words («اعتقل*»): each must begin some key of the sentence
+    required_stems: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -372,6 +374,15 @@ def _required(items: Sequence[str | tuple[PhraseItem, ...] | Group]) -> frozense
     return frozenset(words)
 
 
+def _required_stems(items: Sequence[str | tuple[PhraseItem, ...] | Group]) -> frozenset[str]:
+    stems: set[str] = set()
+    for item in items:
+        for part in item.items if isinstance(item, Group) else (item,):
+            if isinstance(part, tuple):
+                stems.update(w.key for w in part if w.wildcard)
+    return frozenset(stems)
+
+
 def _literals(items: Sequence[str | tuple[PhraseItem, ...] | Group]) -> int:
     return sum(len(x.items) if isinstance(x, Group) else 0 if x in ("$", "+", "^") else 1 for x in items)
 
@@ -405,7 +416,8 @@ def compile_codebook(codebook: Codebook) -> CompiledCodebook:
             required_any = tuple(firsts[(name, pattern.language)] for name in _synset_names(before + after)
                                  if (name, pattern.language) in firsts)
             patterns[(i, pattern.language)].append(
-                CompiledPattern(i, j, before, after, literals, _required(before + after), required_any))
+                CompiledPattern(i, j, before, after, literals, _required(before + after), required_any,
+                                _required_stems(before + after)))
     for bucket in patterns.values():
         bucket.sort(key=lambda p: -p.literals)
     synsets: dict[tuple[str, str], list] = defaultdict(list)

@@ -159,3 +159,21 @@ def compose(pieces: Sequence[Piece], sentence: Sentence, cb: CompiledCodebook, d
 def find_actors(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None) -> list[ActorMention]:
     """Every actor phrase of the sentence, left to right, not overlapping (word order)."""
     return [compose(group, sentence, cb, day) for group in _group(sentence, scan_pieces(sentence, cb))]
+
+
+class DocumentActors:
+    """``find_actors`` of each sentence of one document, read once: the engine and the incident
+    layer both ask for them, several times a sentence. Lives as long as one document's coding."""
+
+    def __init__(self, cb: CompiledCodebook, day: dt.date | None) -> None:
+        self._cb = cb
+        self._day = day
+        self._found: dict[int, tuple[Sentence, list[ActorMention]]] = {}
+
+    def __call__(self, sentence: Sentence) -> list[ActorMention]:
+        known = self._found.get(sentence.index)
+        if known is not None and known[0] is sentence:
+            return known[1]
+        actors = find_actors(sentence, self._cb, self._day)
+        self._found[sentence.index] = (sentence, actors)
+        return actors

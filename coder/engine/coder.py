@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coder.codebook.compile import CompiledCodebook
-from coder.engine.actors import UNKNOWN_COUNTRY, find_actors, scan_pieces
+from coder.engine.actors import UNKNOWN_COUNTRY, DocumentActors, scan_pieces
 from coder.engine.roles import assign_roles, roles_by_order
 from coder.engine.tree import Phrases, Tree, TreeRoles
 from coder.engine.verbs import VerbHit, find_verbs, negated_by_tree
@@ -66,14 +66,17 @@ def discarded(sentence: Sentence, cb: CompiledCodebook) -> bool:
 
 
 def code_sentence(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
-                  settings: EngineSettings) -> list[Mention]:
-    """Every event mention of one sentence, reported events before the statements reporting them."""
+                  settings: EngineSettings, actors: DocumentActors | None = None) -> list[Mention]:
+    """Every event mention of one sentence, reported events before the statements reporting them.
+    ``actors``: the document's actor phrases, when the caller shares them with later stages."""
     if not sentence.tokens or discarded(sentence, cb):
         return []
+    if actors is None:
+        actors = DocumentActors(cb, day)
     if sentence.has_heads:
-        mentions = _code_tree(sentence, cb, day)
+        mentions = _code_tree(sentence, cb, day, actors)
     else:
-        mentions = _code_order(sentence, cb, day)
+        mentions = _code_order(sentence, cb, actors)
     if settings.require_dyad:
         mentions = [m for m in mentions if m.source is not None and m.target is not None]
     return _order(mentions)
@@ -82,11 +85,11 @@ def code_sentence(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
 # -- word order (lite) -------------------------------------------------------------------------
 
 
-def _code_order(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None) -> list[Mention]:
+def _code_order(sentence: Sentence, cb: CompiledCodebook, document_actors: DocumentActors) -> list[Mention]:
     hits = find_verbs(sentence, cb)
     if not hits:
         return []
-    actors = find_actors(sentence, cb, day)
+    actors = document_actors(sentence)
     mentions: list[Mention] = []
     for hit in hits:
         # a verb inside an actor's name is part of the name ("Islamic State", «أنصار الله»)
@@ -106,7 +109,8 @@ def _coded(actor: ActorMention | None) -> ActorMention | None:
 # -- dependency tree ---------------------------------------------------------------------------
 
 
-def _code_tree(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None) -> list[Mention]:
+def _code_tree(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
+               document_actors: DocumentActors) -> list[Mention]:
     tree = Tree(sentence)
     pieces = scan_pieces(sentence, cb)
     phrases = Phrases(sentence, tree, cb, day, pieces)
@@ -135,7 +139,7 @@ def _code_tree(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None) ->
                 # a noun that names an event without its actors ("protests broke out"): the
                 # actors nearest in word order, as the lite front-end reads it
                 if linear is None:
-                    linear = find_actors(sentence, cb, day)
+                    linear = document_actors(sentence)
                 by_order = roles_by_order(sentence, hit, linear)
                 sources = [by_order.source] if by_order.source else []
                 targets = [by_order.target] if by_order.target else []
@@ -144,7 +148,7 @@ def _code_tree(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None) ->
             targets = roles.target(head)
         if hit.source_slot is not None or hit.target_slot is not None:
             if linear is None:
-                linear = find_actors(sentence, cb, day)
+                linear = document_actors(sentence)
             sources, targets = _slots(hit, sources, targets, roles.subject(head), linear, phrases, roles)
         taken = set(range(hit.start, hit.end)).union(hit.used)
         sources = [a for a in sources if not taken.intersection(range(a.start, a.end))]

@@ -70,7 +70,7 @@ class Matcher:
     "neither" is not the verb's). Synset matches are remembered per position.
     """
 
-    __slots__ = ("keys", "present", "cb", "language", "skip", "barrier", "_synsets")
+    __slots__ = ("keys", "present", "cb", "language", "skip", "barrier", "_synsets", "_prefixes")
 
     def __init__(self, keys: Sequence[str], cb: CompiledCodebook, language: str,
                  skip: Collection[int] = (), barrier: Collection[int] = ()) -> None:
@@ -81,6 +81,13 @@ class Matcher:
         self.skip = skip
         self.barrier = barrier
         self._synsets: dict[tuple[str, int], int | None] = {}
+        self._prefixes: frozenset[str] | None = None
+
+    def has_stems(self, stems: frozenset[str]) -> bool:
+        """Whether every stem begins some key of the sentence (wildcard words can match)."""
+        if self._prefixes is None:
+            self._prefixes = frozenset(key[:n] for key in self.present for n in range(1, len(key) + 1))
+        return stems <= self._prefixes
 
     def _synset_end(self, name: str, pos: int) -> int | None:
         key = (name, pos)
@@ -190,6 +197,8 @@ class Matcher:
             if pattern.required and not pattern.required <= present:
                 continue
             if pattern.required_any and any(present.isdisjoint(keys) for keys in pattern.required_any):
+                continue
+            if pattern.required_stems and not self.has_stems(pattern.required_stems):
                 continue
             after = self.fit_after(pattern.after, end, window, after_mask)
             if after is None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from coder.codebook.compile import CompiledCodebook
 from coder.codebook.taxonomy import load_taxonomy
-from coder.engine.actors import find_actors
+from coder.engine.actors import DocumentActors
 from coder.incidents import cues as c
 from coder.incidents.acled import (
     AcledActors,
@@ -358,12 +358,15 @@ def build_rows(
     parser: str,
     sentences: Sequence[Sentence] | None = None,
     require_dyad: bool | None = None,
+    actors_of: DocumentActors | None = None,
 ) -> list[EventRow]:
     """Event rows of one document. ``sentences``: all of the document's sentences (when the caller
     has them; otherwise they are recovered, see ``document_sentences``). ``require_dyad``: the
     coder's setting (default: the codebook's); a mention derived from cue words obeys it too."""
     if require_dyad is None:
         require_dyad = cb.codebook.require_dyad
+    if actors_of is None:
+        actors_of = DocumentActors(cb, doc.date)
     taxonomy = load_taxonomy()
     tables = load_tables()
     if sentences is None:
@@ -386,7 +389,7 @@ def build_rows(
             and c.EVENT_KINDS & facts[sentence.index].cues.kinds
             and not _period(facts[sentence.index])
         ):
-            actors = find_actors(sentence, cb, doc.date)
+            actors = actors_of(sentence)
             derived = derived_mention(sentence, facts[sentence.index].cues, len(own), actors)
             if derived is not None and not (
                 require_dyad and (derived.source is None or derived.target is None)
@@ -399,7 +402,7 @@ def build_rows(
             first,
             facts[first.index].cues,
             len(found.get(first.index, [])),
-            find_actors(first, cb, doc.date),
+            actors_of(first),
             tag,
         )
         if derived is not None and not (require_dyad and (derived.source is None or derived.target is None)):
@@ -407,7 +410,7 @@ def build_rows(
     actor_countries = [a.country for _, m in all_mentions for a in (m.source, m.target) if a and a.country]
     places = resolve_places(ordered, actor_countries, tables)
     country = tables.country(places.iso2) if places.iso2 else None
-    items = [_facts(s, m, facts[s.index], places, country, doc, cb, tables, tag) for s, m in all_mentions]
+    items = [_facts(s, m, facts[s.index], places, country, doc, cb, tables, tag, actors_of) for s, m in all_mentions]
     incident_of: dict[int, tuple[str, bool, Record | None]] = {}
     groups = group_incidents(items)
     owners = _sentence_owners(items, groups, ordered, facts)
@@ -518,6 +521,7 @@ def _facts(
     cb: CompiledCodebook,
     tables: Tables,
     tag: str | None,
+    actors_of: DocumentActors,
 ) -> MentionFacts:
     where = place_of(places.find(sentence), mention.anchor_start)
     # with a parse the engine already read passives and speakers from the tree; word-order repairs
@@ -555,7 +559,7 @@ def _facts(
     sides = [side(mention.source), side(mention.target)]
     if kind is not None:
         taken = [(a.start, a.end) for a in (mention.source, mention.target) if a is not None]
-        for actor in find_actors(sentence, cb, doc.date):
+        for actor in actors_of(sentence):
             if not any(a < actor.end and actor.start < b for a, b in taken) and not _observer(
                 sentence, actor
             ):

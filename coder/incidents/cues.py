@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from coder.incidents.numbers import normalise
+from coder.incidents.prefilter import PatternGate
 
 PROTEST, RIOT, MOB, INTERVENE, LETHAL = "protest", "riot", "mob", "intervene", "lethal"
 CLASH, SMALL_ARMS, GAIN, REGAIN = "clash", "small_arms", "gain", "regain"
@@ -309,6 +310,7 @@ _COMPILED: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "en": tuple((kind, re.compile(pattern, re.I)) for kind, pattern in _EN.items()),
     "ar": tuple((kind, re.compile(pattern)) for kind, pattern in _AR.items()),
 }
+_GATES = {language: PatternGate([p for _, p in cues]) for language, cues in _COMPILED.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,8 +384,11 @@ def find_cues(text: str, language: str) -> Cues:
     norm = normalise(text) if language == "ar" else None
     subject = norm.text if norm is not None else text
     irrealis = _IRREALIS[language]
+    possible = _GATES[language].possible(subject)  # most kinds are ruled out without a scan
     first: dict[str, int] = {}
-    for kind, pattern in patterns:
+    for i, (kind, pattern) in enumerate(patterns):
+        if str(i) not in possible:
+            continue
         for m in pattern.finditer(subject):
             if irrealis.search(subject, max(0, m.start() - 30), m.start()):
                 continue

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from coder.incidents.numbers import Normalised, normalise, read_number, read_ordinal, split_words
+from coder.incidents.prefilter import PatternGate
 
 
 @dataclass(frozen=True, slots=True)
@@ -489,6 +490,7 @@ _RULES: dict[str, tuple[tuple[re.Pattern[str], _Resolver, str], ...]] = {
     "ar": _AR_RULES + _COMMON_RULES,
     "en": _EN_RULES + _COMMON_RULES,
 }
+_RULE_GATES = {language: PatternGate([p for p, _, _ in rules]) for language, rules in _RULES.items()}
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
 _WORD_AFTER = re.compile(r"\W*([^\W\d_]+)")
@@ -534,7 +536,11 @@ def _candidates(norm: Normalised, language: str, doc: dt.date | None
     """Resolved date expressions, and the spans of every rule match (resolved or not)."""
     found: list[_Candidate] = []
     spans: list[tuple[int, int]] = []
-    for pattern, resolve, kind in _RULES.get(language, _COMMON_RULES):
+    rules = _RULES.get(language, _COMMON_RULES)
+    possible = _RULE_GATES[language].possible(norm.text) if language in _RULE_GATES else None
+    for i, (pattern, resolve, kind) in enumerate(rules):
+        if possible is not None and str(i) not in possible:
+            continue  # none of the words this rule needs is in the sentence
         for m in pattern.finditer(norm.text):
             spans.append((m.start(), m.end()))
             if _blocked(kind, m, norm, language):

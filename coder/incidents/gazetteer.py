@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.resources
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -74,6 +75,9 @@ class Tables:
     english: dict[str, list[Entry]]  # folded name -> readings (never changed after loading)
     arabic_names: tuple[tuple[str, Entry], ...]  # compiled on first use: most documents are English
     longest: int  # words in the longest English name
+    # folded first words, first two words, ... of the English names of several words: a run of
+    # words that is not among them starts no longer name, so matching can stop there
+    english_prefixes: frozenset[str]
 
     def city(self, entry: Entry) -> City:
         if entry.kind == OWN:
@@ -231,5 +235,22 @@ def load_tables(folder: Path | None = None) -> Tables:
                     arabic.append((name, entry))
     longest = max(key.count(" ") + 1 for key in english)
     return Tables(
-        tuple(countries), tuple(admin1), tuple(own), tuple(city_rows), english, tuple(arabic), min(longest, 6)
+        tuple(countries),
+        tuple(admin1),
+        tuple(own),
+        tuple(city_rows),
+        english,
+        tuple(arabic),
+        min(longest, 6),
+        _word_prefixes(english),
     )
+
+
+def _word_prefixes(keys: Iterable[str]) -> frozenset[str]:
+    prefixes: set[str] = set()
+    for key in keys:
+        end = key.find(" ")
+        while end != -1:
+            prefixes.add(key[:end])
+            end = key.find(" ", end + 1)
+    return frozenset(prefixes)

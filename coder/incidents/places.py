@@ -126,10 +126,8 @@ def english_hits(text: str, tables: Tables) -> list[Hit]:
             i += 1
             continue
         found = None
-        for n in range(min(tables.longest, len(words) - i), 0, -1):
+        for n in range(_reach(text, words, i, tables), 0, -1):
             last = i + n - 1
-            if n > 1 and not all(_JOIN.match(text[words[k][1] : words[k + 1][0]]) for k in range(i, last)):
-                continue
             end = words[last][1]
             raw = text[start:end]
             if raw.endswith(("'s", "’s")):
@@ -152,6 +150,21 @@ def english_hits(text: str, tables: Tables) -> list[Hit]:
         else:
             hits.append(found)
     return hits
+
+
+def _reach(text: str, words: list[tuple[int, int]], i: int, tables: Tables) -> int:
+    """How many words from ``words[i]`` on a name could span: joined by spaces or hyphens only,
+    each shorter run the start of some longer name."""
+    limit = min(tables.longest, len(words) - i)
+    start, reach = words[i][0], 1
+    while reach < limit:
+        gap = text[words[i + reach - 1][1] : words[i + reach][0]]
+        if not _JOIN.match(gap):
+            break
+        if gap and fold(text[start : words[i + reach - 1][1]]) not in tables.english_prefixes:
+            break
+        reach += 1
+    return reach
 
 
 _NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*)")  # used with match(text, pos): anchored at pos

@@ -1,0 +1,218 @@
+"""Required literals of a regular expression: a cheap exact test that a pattern cannot match.
+
+Scanning a sentence with a few dozen case-insensitive cue patterns costs a regex pass each, and most
+patterns match in few sentences. Every match of a pattern contains at least one string of a set
+that can be read off the pattern's syntax tree (the technique of RE2's and codesearch's
+prefilters): ``\\bprotest(?:s|ed)?\\b|\\brall(?:y|ied)\\b`` needs "protest" or "rall". Substring tests
+for those strings rule a pattern out far faster than running it; a pattern whose strings are all
+absent is skipped, one with any present is run as before, so results are unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from re import _constants as sre  # the stdlib parser's opcodes; stable across 3.11-3.13
+from re import _parser as sre_parse
+
+_MAX_STRINGS = 64  # cap on the exact strings a piece may stand for before we stop expanding
+_KEEP_CHARS = 8  # long enough to be rare in text, short enough that variants collapse
+
+
+def _exact_set(strings: frozenset[str]) -> frozenset[str] | None:
+    return strings if len(strings) <= _MAX_STRINGS else None
+
+
+class _Info:
+    """What a piece of a pattern can match: ``exact`` (every string it matches, when few) and
+    ``required`` (a set of strings one of which every match contains; None when unknown)."""
+
+    __slots__ = ("exact", "required")
+
+    def __init__(self, exact: frozenset[str] | None, required: frozenset[str] | None) -> None:
+        self.exact = exact
+        self.required = required
+
+    def best_required(self) -> frozenset[str] | None:
+        return _better(self.exact, self.required)
+
+
+def _score(strings: frozenset[str] | None) -> tuple[int, int]:
+    if not strings:
+        return (-1, 0)
+    return (min(len(s) for s in strings), -len(strings))
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    if a is not None and "" in a:
+        a = None
+    if b is not None and "" in b:
+        b = None
+    return a if _score(a) >= _score(b) else b
+
+
+def _fold(code: int, ignore_case: bool) -> str:
+    char = chr(code)
+    return char.lower() if ignore_case else char
+
+
+def _class_strings(items: list, ignore_case: bool) -> frozenset[str] | None:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            chars.add(_fold(av, ignore_case))
+        elif op is sre.RANGE and av[1] - av[0] < 16:
+            chars.update(_fold(c, ignore_case) for c in range(av[0], av[1] + 1))
+        else:
+            return None
+    return frozenset(chars)
+
+
+def _sequence(items: list, ignore_case: bool) -> _Info:
+    """A concatenation: every match contains one string of the product of each run of exact
+    pieces, and one of each piece's required strings; keep the most selective of those sets."""
+    run: frozenset[str] = frozenset({""})
+    whole_is_exact = True
+    best: frozenset[str] | None = None
+    for op, av in items:
+        piece = _piece(op, av, ignore_case)
+        if piece.exact is None:
+            best = _better(_better(best, run), piece.required)
+            run, whole_is_exact = frozenset({""}), False
+            continue
+        product = _exact_set(frozenset(a + b for a in run for b in piece.exact))
+        if product is None:  # too many combinations: keep what was built, start a new run here
+            best = _better(best, run)
+            run, whole_is_exact = piece.exact, False
+        else:
+            run = product
+    return _Info(run if whole_is_exact else None, _better(best, run))
+
+
+def _piece(op, av, ignore_case: bool) -> _Info:
+    if op is sre.LITERAL:
+        return _Info(frozenset({_fold(av, ignore_case)}), None)
+    if op is sre.IN:
+        return _Info(_class_strings(av, ignore_case), None)
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return _Info(frozenset({""}), None)  # zero-width: ignoring it only loosens the test
+    if op is sre.SUBPATTERN:
+        flags = av[1]
+        return _sequence(list(av[3]), ignore_case or bool(flags & re.IGNORECASE))
+    if op is sre.BRANCH:
+        infos = [_sequence(list(branch), ignore_case) for branch in av[1]]
+        exact = None
+        if all(info.exact is not None for info in infos):
+            exact = _exact_set(frozenset().union(*(info.exact for info in infos)))
+        required = None
+        parts = [info.best_required() for info in infos]
+        if all(part is not None for part in parts):
+            required = frozenset().union(*parts)
+        return _Info(exact, required)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, body = av
+        inner = _sequence(list(body), ignore_case)
+        if low == 0:
+            if high == 1 and inner.exact is not None:
+                return _Info(frozenset({""}) | inner.exact, None)
+            return _Info(None, None)
+        if low == high == 1:
+            return inner
+        return _Info(None, inner.best_required())
+    return _Info(None, None)
+
+
+def required_strings(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` contains (lower-cased under IGNORECASE),
+    or None when no useful set exists (the pattern must then always be run)."""
+    ignore_case = bool(flags & re.IGNORECASE)
+    parsed = sre_parse.parse(pattern, flags)
+    ignore_case = ignore_case or bool(parsed.state.flags & re.IGNORECASE)
+    info = _sequence(list(parsed), ignore_case)
+    found = info.best_required()
+    if not found or min(len(s) for s in found) < 2:
+        return None
+    return _fewest(found)
+
+
+def _fewest(strings: frozenset[str]) -> frozenset[str]:
+    """The same test with fewer strings: a prefix of a required string is required too, and a
+    string that contains another one of the set adds nothing."""
+    cut = sorted({s[:_KEEP_CHARS] for s in strings}, key=len)
+    kept: list[str] = []
+    for s in cut:
+        if not any(k in s for k in kept):
+            kept.append(s)
+    return frozenset(kept)
+
+
+def casefold_is_exact(text: str) -> bool:
+    """Whether ``text.lower()`` finds exactly what an IGNORECASE pattern would: true unless the
+    text has non-ASCII letters (some fold onto ASCII letters under Unicode case-insensitive
+    matching, e.g. the Kelvin sign and 'k', or lower-case into two characters)."""
+    return text.isascii() or not any(ord(c) > 127 and c.isalpha() for c in text)
+
+
+class StringGate:
+    """Which named patterns may match a text, from one scan for all their required strings.
+
+    The strings are compiled into one trie-shaped regex inside a lookahead, so every position of
+    the text is tried (occurrences may overlap) and each yields the longest string starting there;
+    the names of the shorter strings that are its prefixes come with it."""
+
+    def __init__(self, gates: dict[str, frozenset[str]]) -> None:
+        owners: dict[str, set[str]] = {}
+        for name, strings in gates.items():
+            for s in strings:
+                owners.setdefault(s, set()).add(name)
+        self._names_by_longest = {
+            s: frozenset().union(*(names for t, names in owners.items() if s.startswith(t)))
+            for s in owners
+        }
+        self._scan = re.compile("(?=(" + _trie_pattern(sorted(owners)) + "))") if owners else None
+
+    def names_in(self, text: str) -> frozenset[str]:
+        if self._scan is None:
+            return frozenset()
+        longest = {m.group(1) for m in self._scan.finditer(text)}
+        return frozenset().union(*(self._names_by_longest[s] for s in longest))
+
+
+def _trie_pattern(strings: list[str]) -> str:
+    """A regex for a set of strings, factored by common prefixes so a position is tried against
+    one branch per distinct next character; at a word that ends, longer continuations come first."""
+    trie: dict = {}
+    for s in strings:
+        node = trie
+        for char in s:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict) -> str:
+    branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
+    if "" in node:
+        branches.append("")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+class PatternGate:
+    """A list of patterns and, for a text, which of them can match it (see ``StringGate``)."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        gates = [required_strings(p.pattern, p.flags) for p in patterns]
+        self._always = frozenset(str(i) for i, gate in enumerate(gates) if gate is None)
+        self._strings = StringGate({str(i): gate for i, gate in enumerate(gates) if gate is not None})
+        self._fold = any(p.flags & re.IGNORECASE for p in patterns)
+        self._all = frozenset(str(i) for i in range(len(patterns)))
+
+    def possible(self, text: str) -> frozenset[str]:
+        """The indexes (as strings) of the patterns that may match ``text``; the others cannot."""
+        if self._fold:
+            if not casefold_is_exact(text):
+                return self._all
+            text = text.lower()
+        return self._always | self._strings.names_in(text)

@@ -1,0 +1,84 @@
+"""The required-strings prefilter never rules out a pattern that matches (so gating changes no result)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coder.incidents import cues, dates
+from coder.incidents.prefilter import PatternGate, StringGate, required_strings
+
+PATTERNS = [
+    r"\bprotest(?:s|ed|ers?)?\b|\brall(?:y|ied)\b",
+    r"\b(?:police|troops)\b[\w ]{0,20}\bfired (?:at|on)\b",
+    r"(?:ab)+c|x[yz]{2}w",
+    r"\bair ?-?strikes?\b",
+    r"shell(?:s|ed|ing)\b|\b\d+ ?mm\b",
+    r"(?i)Kill(?:ed)?",
+]
+
+
+def test_required_strings_of_simple_patterns():
+    assert required_strings(r"\bprotest(?:s|ed)?\b|\brally\b") == frozenset({"protest", "rally"})
+    assert required_strings(r"\bfired\b[\w ]{0,80}\bat the (?:positions|posts)\b") == frozenset({"at the p"})
+    assert required_strings(r"Killed", re.I) == frozenset({"killed"})
+    assert required_strings(r"\w+") is None  # nothing required: the pattern always runs
+    assert required_strings(r"a|\d+") is None  # one branch requires nothing
+
+
+def test_string_gate_finds_overlapping_and_nested_strings():
+    gate = StringGate({"a": frozenset({"attack"}), "b": frozenset({"tack"}), "c": frozenset({"att"})})
+    assert gate.names_in("they attacked") == frozenset({"a", "b", "c"})
+    assert gate.names_in("an attempt") == frozenset({"c"})
+    assert gate.names_in("nothing here") == frozenset()
+
+
+_ALPHABET = "abcxyzwmki0123456789 -protesalyfiredkPOLICEtrop"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=60))
+def test_a_ruled_out_pattern_never_matches(text):
+    compiled = [re.compile(p) for p in PATTERNS]
+    possible = PatternGate(compiled).possible(text)
+    for i, pattern in enumerate(compiled):
+        if str(i) not in possible:
+            assert pattern.search(text) is None
+
+
+def _words_of(patterns) -> list[str]:
+    words: set[str] = set()
+    for p in patterns:
+        words.update((required_strings(p.pattern, p.flags) or frozenset()))
+    return sorted(words)
+
+
+@pytest.mark.parametrize(
+    ("patterns", "case"),
+    [
+        ([p for _, p in cues._COMPILED["en"]], str.upper),
+        ([p for _, p in cues._COMPILED["ar"]], str),
+        ([p for p, _, _ in dates._RULES["en"]], str),
+        ([p for p, _, _ in dates._RULES["ar"]], str),
+    ],
+)
+def test_the_cue_and_date_gates_agree_with_the_patterns(patterns, case):
+    """Texts stitched from the patterns' own required strings (and their upper-case forms, since
+    English cues ignore case) match exactly when the gate lets the pattern through."""
+    words = _words_of(patterns)
+    gate = PatternGate(patterns)
+    for k in range(0, len(words), 3):
+        text = " ".join(words[k : k + 3]) + " " + case(" ".join(words[k + 3 : k + 5])) + " 12 mm 2020/05/01"
+        possible = gate.possible(text)
+        for i, pattern in enumerate(patterns):
+            if pattern.search(text):
+                assert str(i) in possible, (pattern.pattern[:60], text)
+
+
+def test_non_ascii_letters_disable_case_folded_gating():
+    gate = PatternGate([re.compile(r"\bkill", re.I)])
+    assert gate.possible("the \u212aILL") == frozenset({"0"})  # Kelvin sign: re.I matches it to k
+    assert gate.possible("nothing — here") == frozenset()
