@@ -16,6 +16,7 @@ from coder.codebook.load import load_codebook
 from coder.engine.coder import EngineSettings, code_sentence
 from coder.frontends.conllu import parse_conllu
 from coder.model import Sentence
+from tests.conftest import make_sentence
 
 CODEBOOK = {
     "codebook.toml": 'name = "tree-ar"\nrequire_dyad = false\nlanguages = ["ar"]\n',
@@ -41,11 +42,15 @@ agent OPP opposition
 """,
     "verbs.txt": """
 verb PROTEST 141
-  ar       تجمع | اعتصم | تظاهر | مظاهرات
+  ar       تجمع | اعتصم | تظاهر | مظاهرات | ساروا | احتشد
 verb KILL 190
   ar       قتل | قتلت
+  patient  ar  مقتل
 verb ARREST 173
   ar       اعتقل | اعتقلت
+  patient  ar  اعتقال
+verb BOMBING 183
+  ar       انفجرت | انفجار
 """,
 }
 
@@ -110,4 +115,80 @@ def test_engine_tree_arabic_a_quantity_of_things_names_nobody(book: CompiledCode
      [("GONMIL", None, "190")]),
 ])
 def test_engine_tree_arabic_passive_form(book: CompiledCodebook, words: str, expected: list) -> None:
+    assert triples(ud(words), book) == expected
+
+
+# -- nouns whose genitive is whom the event befalls ---------------------------------------------
+
+def test_engine_codebook_patient_field_marks_anchors(book: CompiledCodebook) -> None:
+    verbs = {v.name: v for v in book.codebook.verbs}
+    assert verbs["KILL"].patients == (("ar", "مقتل"),)
+    assert ("ar", "مقتل") in verbs["KILL"].anchors
+    assert verbs["PROTEST"].patients == ()
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # «مقتل ثلاثة جنود»: the genitive (here a count of soldiers) is who was killed
+    ("مقتل/NOUN/0/root ثلاثة/NUM/1/nmod جنود/NOUN/2/nmod", [(None, "---MIL", "190")]),
+    # the parser may read the count as the noun's numeral
+    ("مقتل/NOUN/0/root ثلاثة/NUM/1/nummod جنود/NOUN/2/nmod", [(None, "---MIL", "190")]),
+    # «اعتقال الناشطين»
+    ("اعتقال/NOUN/0/root الناشطين/NOUN/1/nmod", [(None, "---OPP", "173")]),
+    # «اعتقال قوات الأمن لناشطين»: a «لـ» phrase names the one arrested, the genitive the doer
+    ("اعتقال/NOUN/0/root قوات/NOUN/1/nmod الأمن/NOUN/2/nmod ل/ADP/5/case ناشطين/NOUN/1/nmod",
+     [("---COP", "---OPP", "173")]),
+    # a noun of something people do keeps its genitive as the doer («مظاهرات المواطنين»)
+    ("مظاهرات/NOUN/0/root المواطنين/NOUN/1/nmod", [("---CVL", None, "141")]),
+])
+def test_engine_tree_arabic_patient_nouns(book: CompiledCodebook, words: str, expected: list) -> None:
+    assert triples(ud(words), book) == expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # by word order: the reporter before the noun is not its doer
+    ("أعلنت الشرطة مقتل ثلاثة جنود", [(None, "---MIL", "190")]),
+    ("مقتل ثلاثة جنود", [(None, "---MIL", "190")]),
+])
+def test_engine_order_arabic_patient_nouns(book: CompiledCodebook, words: str, expected: list) -> None:
+    assert triples(make_sentence(words.split(), language="ar"), book) == expected
+
+
+# -- an attack and the casualties it caused -----------------------------------------------------
+
+@pytest.mark.parametrize("words", [
+    "انفجرت عبوة مما أدى الى مقتل ثلاثة جنود",
+    "انفجرت عبوة ما أسفر عن مقتل ثلاثة جنود",
+])
+def test_engine_arabic_attack_takes_the_victims_of_its_result(book: CompiledCodebook, words: str) -> None:
+    assert triples(make_sentence(words.split(), language="ar"), book) == [
+        (None, "---MIL", "183"), (None, "---MIL", "190")]
+
+
+def test_engine_arabic_casualties_without_a_cause_stay_apart(book: CompiledCodebook) -> None:
+    # no verb of causing between the two: the explosion keeps no target
+    words = ("انفجرت/VERB/0/root عبوة/NOUN/1/nsubj في/ADP/4/case السوق/NOUN/1/obl و/CCONJ/6/cc "
+             "مقتل/NOUN/1/conj ثلاثة/NUM/6/nummod جنود/NOUN/7/nmod")
+    assert triples(ud(words), book) == [(None, "---MIL", "190")]
+
+
+def test_engine_arabic_casualties_take_the_attacker(book: CompiledCodebook) -> None:
+    words = ("قتلت/VERB/0/root الشرطة/NOUN/1/nsubj المواطنين/NOUN/1/obj مما/PRON/5/nsubj أدى/VERB/1/advcl "
+             "الى/ADP/7/case مقتل/NOUN/5/obl ثلاثة/NUM/7/nummod جنود/NOUN/8/nmod")
+    assert triples(ud(words), book) == [("---COP", "---CVL", "190"), ("---COP", "---MIL", "190")]
+
+
+# -- protest verbs take no object -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # «تجمع مئات المتظاهرين»: the parser's object of a protest verb is its subject
+    ("تجمع/VERB/0/root/Number=Sing مئات/NUM/1/obj المتظاهرين/NOUN/2/nmod", [("---CVL", None, "141")]),
+    # a numeral hanging on the verb (or on the verb read as a noun)
+    ("احتشد/NOUN/0/root آلاف/NUM/1/nummod المتظاهرين/NOUN/2/nmod", [("---CVL", None, "141")]),
+    # a plural verb has its subject in itself: «ساروا نحو السفارة» is no march by the embassy
+    ("ساروا/VERB/0/root/Number=Plur نحو/ADP/3/case الجيش/NOUN/1/obj", [(None, "---MIL", "141")]),
+    # a killing keeps its object
+    ("قتل/VERB/0/root/Number=Sing المواطنين/NOUN/1/obj", [(None, "---CVL", "190")]),
+])
+def test_engine_tree_arabic_protest_object_is_its_subject(book: CompiledCodebook, words: str,
+                                                          expected: list) -> None:
     assert triples(ud(words), book) == expected

@@ -249,6 +249,7 @@ class VerbRef:
 
     verb: int  # index in the codebook's verbs
     forms: tuple[str, ...]  # the anchor's words as written, lower case ("left" keys to "leave")
+    patient: bool = False  # a noun whose genitive is whom the event befalls (the block's ``patient``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,8 +406,9 @@ def compile_codebook(codebook: Codebook) -> CompiledCodebook:
     patterns: dict[tuple[int, str], list[CompiledPattern]] = defaultdict(list)
     firsts = _synset_firsts(codebook)
     for i, verb in enumerate(codebook.verbs):
+        patients = frozenset(verb.patients)
         for lang, phrase in verb.anchors:
-            ref = VerbRef(i, tuple(phrase.lower().split()))
+            ref = VerbRef(i, tuple(phrase.lower().split()), (lang, phrase) in patients)
             verb_entries[lang].append((compile_phrase(phrase, lang, shared), ref))
         for j, pattern in enumerate(verb.patterns):
             star = pattern.items.index("*")

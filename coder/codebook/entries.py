@@ -139,6 +139,8 @@ class VerbEntry:
     acled: str | None
     where: str
     reverse: str | None = None  # the code of the reverse event (target -> source), e.g. 043 for 042
+    # anchors (nouns) whose genitive is whom the event befalls: «مقتل ثلاثة جنود», «اعتقال الناشطين»
+    patients: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,6 +363,7 @@ def read_verb(block: RawBlock, problems: Problems, is_cameo: Callable[[str], boo
     if code_text != NO_CODE and _check_cameo(code_text, _where(block), problems, is_cameo, strict):
         code = code_text
     anchors: list[tuple[str, str]] = []
+    patients: list[tuple[str, str]] = []
     patterns: list[PatternEntry] = []
     acled = reverse = None
     for item in block.fields:
@@ -373,12 +376,20 @@ def read_verb(block: RawBlock, problems: Problems, is_cameo: Callable[[str], boo
         elif item.name == "reverse":
             if _check_cameo(item.value, _where(block, item), problems, is_cameo, strict):
                 reverse = item.value
+        elif item.name == "patient":
+            lang, _, value = item.value.partition(" ")
+            found = [(lang, p) for p in split_phrases(value)]
+            if not LANGUAGE_FIELD.match(lang) or not found:
+                problems.add(_where(block, item), "patient needs a language and phrases: 'patient  ar  مقتل | اغتيال'")
+                continue
+            patients.extend(found)
+            anchors.extend(found)
         elif not _phrase_field(block, item, anchors, problems):
             problems.add(_where(block, item), f"unknown field {item.name!r} in verb block")
     if not anchors:
         problems.add(_where(block), f"verb {name!r} has no anchors", warning=not strict)
         return None
-    return VerbEntry(name, code, tuple(anchors), tuple(patterns), acled, _where(block), reverse)
+    return VerbEntry(name, code, tuple(anchors), tuple(patterns), acled, _where(block), reverse, tuple(patients))
 
 
 def read_synset(block: RawBlock, problems: Problems) -> SynsetEntry:

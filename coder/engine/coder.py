@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from coder.codebook.compile import CompiledCodebook
 from coder.engine.actors import UNKNOWN_COUNTRY, DocumentActors, scan_pieces
+from coder.engine.consequences import link_consequences
 from coder.engine.roles import assign_roles, roles_by_order
 from coder.engine.tree import Phrases, Tree, TreeRoles
 from coder.engine.verbs import VerbHit, find_verbs, negated_by_tree
@@ -29,6 +30,8 @@ STATEMENT_ROOTS = frozenset({"01", "02"})
 # Cooperation with several sources and no target is cooperation among them (PETRARCH's rule).
 PAIRED_ROOTS = frozenset({"03", "04", "05", "06"})
 NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
+# events whose verbs take no object: what a parser reads as one is their subject (a protest)
+INTRANSITIVE_ROOTS = frozenset({"14"})
 SLOT_REACH = 3
 NULL_CODE = "---"
 
@@ -77,6 +80,7 @@ def code_sentence(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
         mentions = _code_tree(sentence, cb, day, actors)
     else:
         mentions = _code_order(sentence, cb, actors)
+    mentions = link_consequences(sentence, mentions)
     if settings.require_dyad:
         mentions = [m for m in mentions if m.source is not None and m.target is not None]
     return _order(mentions)
@@ -132,7 +136,7 @@ def _code_tree(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
         if negated_by_tree(sentence, tree.children[head], tree.rels):
             continue
         if tree.upos[head] in NOMINAL:
-            sources, targets = roles.nominal(head)
+            sources, targets = roles.nominal(head, hit.patient)
             if not sources and not targets:
                 if tree.case_word(head, sentence) is not None:
                     continue  # "in remarks published on Monday": a topic, not a reported event
@@ -144,8 +148,8 @@ def _code_tree(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
                 sources = [by_order.source] if by_order.source else []
                 targets = [by_order.target] if by_order.target else []
         else:
-            sources = roles.source(head)
-            targets = roles.target(head)
+            sources = roles.source(head, intransitive=(hit.code or "")[:2] in INTRANSITIVE_ROOTS)
+            targets = roles.target(head, exclude=sources)
         if hit.source_slot is not None or hit.target_slot is not None:
             if linear is None:
                 linear = document_actors(sentence)

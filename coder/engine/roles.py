@@ -16,6 +16,7 @@ TARGET_REACH = 8
 VSO_REACH = 3  # Arabic verb-subject order: the subject follows within a few words
 CLAUSE_BREAKS = frozenset({".", ";", "؛", "!", "?", "؟", ":"})
 ARABIC_PREPOSITIONS = frozenset({"ب", "ل", "في", "على", "علي", "من", "الى", "الي", "عن", "خلال"})
+ARABIC_OBJECT_MARKERS = frozenset({"ل"})
 PASSIVE_AUX = frozenset({"be", "was", "were", "been", "being", "is", "are", "get", "got"})
 
 
@@ -70,8 +71,25 @@ def _arabic_nominal(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMent
                for a in actors)
 
 
+def _arabic_patient(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMention]) -> Roles | None:
+    """A noun whose genitive is whom the event befalls («مقتل ثلاثة جنود»); a «لِـ» phrase
+    after the genitive names that one instead, and the genitive is the doer («اعتقال قوات الأمن
+    لناشطين»)."""
+    genitive = _first_after(actors, hit.end, VSO_REACH, sentence)
+    if genitive is None:
+        return None
+    following = _first_after(actors, genitive.end, 2, sentence, exclude=genitive)
+    if following is not None and sentence.tokens[following.start - 1].key in ARABIC_OBJECT_MARKERS:
+        return Roles(genitive, following)
+    return Roles(None, genitive)
+
+
 def roles_by_order(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMention]) -> Roles:
     """Word-order roles: SVO for English; Arabic news also puts the subject after the verb."""
+    if sentence.language == "ar" and hit.patient and hit.source_slot is None and hit.target_slot is None:
+        found = _arabic_patient(sentence, hit, actors)
+        if found is not None:
+            return found
     if hit.source_slot is not None and hit.source_slot < hit.start:
         source = _last_before(actors, hit.source_slot + 1, 2, sentence)
     elif hit.source_slot is not None:

@@ -43,6 +43,9 @@ OUTSIDE = frozenset({"conj", "cc", "punct", "appos", "parataxis", "acl:relcl", "
 CONTROL = frozenset({"xcomp"})
 INHERIT = frozenset({"conj", "advcl"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+# the preposition that marks the object of an Arabic verbal noun whose genitive is its doer
+OBJECT_MARKERS = frozenset({"ل"})
+COUNTS = frozenset({"nummod"})
 PERSONAL = frozenset({"it", "he", "she", "they", "we"})
 REPORTED = frozenset({"ccomp", "advcl", "conj"})
 PRONOUNS = frozenset({"PRON"})
@@ -487,15 +490,36 @@ class TreeRoles:
             return self._actors(passive)
         return self._inherited(verb, 0)
 
-    def source(self, verb: int, depth: int = 0) -> list[ActorMention]:
-        """Who does what ``verb`` says (before any pattern slot)."""
+    def source(self, verb: int, depth: int = 0, intransitive: bool = False) -> list[ActorMention]:
+        """Who does what ``verb`` says (before any pattern slot). An ``intransitive`` verb (a
+        protest: what is protested against comes with a preposition) has no object: a nominal
+        the parser hung on it as one, or a numeral, is its subject («تجمع مئات المتظاهرين»)."""
         tree = self.tree
         if tree.is_passive(verb) or (tree.rels[verb] == "acl" and _passive_participle(self.sentence, verb)):
             return self._passive_source(verb)
         found = self._subject_actors(verb, depth)
         if found is not None:
             return found
+        if intransitive:
+            for child in self._false_objects(verb):
+                found = self._actors([child])
+                if found:
+                    return found
         return self._inherited(verb, depth)
+
+    def _false_objects(self, verb: int) -> list[int]:
+        """Objects and numerals after a verb, nearest first, without a preposition. Not after a
+        plural or dual verb: a verb before its subject is singular («تجمع المتظاهرون»), so a
+        plural one has its subject in itself («ساروا»)."""
+        tree = self.tree
+        rels = tree.rels
+        feats = self.sentence.tokens[verb].feats
+        if "Number=Plur" in feats or "Number=Dual" in feats:
+            return []
+        return [c for c in tree.children[verb]
+                if c > verb and (rels[c] in OBJECTS or base(rels[c]) in OBJECTS
+                                 or (rels[c] in COUNTS and tree.upos[c] == "NUM"))
+                and self.tree.case_word(c, self.sentence) is None]
 
     def _passive_source(self, verb: int) -> list[ActorMention]:
         tree = self.tree
@@ -554,7 +578,8 @@ class TreeRoles:
             return []
         if self._modifies_as_participle(verb):
             return self._actors([tree.heads[verb]])  # "civilians killed by the army"
-        found = self._actors(self._objects(verb))
+        taken = {(a.start, a.code) for a in exclude}
+        found = [a for a in self._actors(self._objects(verb)) if (a.start, a.code) not in taken]
         if found:
             return found
         found = self._first_oblique(verb, exclude_by=False)
@@ -579,22 +604,35 @@ class TreeRoles:
         return (base(tree.rels[verb]) == "acl" and tree.heads[verb] >= 0
                 and _passive_participle(self.sentence, verb))
 
-    def nominal(self, noun: int) -> tuple[list[ActorMention], list[ActorMention]]:
-        """Roles of a noun anchor: "Arnor's attack on Gondor", "an attack by Arnor on Gondor"."""
+    def nominal(self, noun: int, patient: bool = False) -> tuple[list[ActorMention], list[ActorMention]]:
+        """Roles of a noun anchor: "Arnor's attack on Gondor", "an attack by Arnor on Gondor".
+        The genitive of a ``patient`` noun is whom the event befalls («مقتل ثلاثة جنود»,
+        «اعتقال الناشطين»), unless a «لِـ» phrase names that one («اعتقال قوات الأمن لناشطين»:
+        then the genitive is the doer)."""
         tree = self.tree
         phrases = self.phrases
         own = [g for g in phrases._core_pieces(noun) if any(p.start != noun and p.kind != "agent" for p in g)]
         sources = [phrases._mention([p for p in g if not p.start <= noun < p.end]) for g in own]
         sources = [s for s in sources if s.code != "---"]
         targets: list[ActorMention] = []
-        for child in phrases._modifiers(noun):
+        genitive_target = False
+        # a count of people read as the noun's numeral counts its genitive («مقتل عشرة أشخاص»;
+        # «احتشد آلاف المتظاهرين» with the verb read as a noun)
+        modifiers = sorted(phrases._modifiers(noun) + tree.dependents(noun, COUNTS))
+        for child in modifiers:
             found = self._actors([child])
             if not found:
                 continue
             case = tree.case_word(child, self.sentence)
+            if patient and case is None and not targets:
+                targets = found
+                genitive_target = True
+            elif patient and case in OBJECT_MARKERS and genitive_target and not sources:
+                sources, targets = targets, found
+                genitive_target = False
             # "an attack by Arnor"; a genitive without preposition is the doer too (Arabic
             # «مظاهرات الطلاب», the students' protests)
-            if case == "by" or (case is None and not sources and not targets):
+            elif case == "by" or (case is None and not sources and not targets):
                 sources = sources or found
             elif not targets:
                 targets = found

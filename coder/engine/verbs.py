@@ -45,6 +45,7 @@ class VerbHit:
     reverse: str | None = None  # the code of the event the target does to the source
     pairwise: bool = False  # several sources, no target: every pair, both ways
     used: tuple[int, ...] = ()  # positions of the pattern's literal words
+    patient: bool = False  # a noun whose genitive is whom the event befalls («مقتل ثلاثة جنود»)
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,8 +288,9 @@ def find_verbs(sentence: Sentence, cb: CompiledCodebook, masks=None, barrier: Co
             acled = entry.acled or verb.acled
             hits.append(VerbHit(ref.verb, match.start, match.end, code, entry.where, acled,
                                 fit.source_slot, fit.target_slot, entry.negate or negated,
-                                max(fit.last, match.end), entry.reverse, entry.pairwise, fit.used))
+                                max(fit.last, match.end), entry.reverse, entry.pairwise, fit.used,
+                                ref.patient))
         elif verb.code is not None or verb.reverse is not None:
             hits.append(VerbHit(ref.verb, match.start, match.end, verb.code, verb.where, verb.acled,
-                                None, None, negated, match.end, verb.reverse))
+                                None, None, negated, match.end, verb.reverse, patient=ref.patient))
     return hits
