@@ -24,6 +24,15 @@ GLUE = {
     "ar": frozenset({"باسم", "في", "ل", "التابع", "التابعه", "التابعين", "من"}),
 }
 UNKNOWN_COUNTRY = "---"
+# English modifiers between a country and its agent: "Israel's high court", "Taiwan's Vice Foreign
+# Minister", "the Latvian Constitutional Court". At most this many words, none of them a word
+# that ends a noun phrase's modifiers (function words) or anchors a verb pattern ("Israeli said").
+MODIFIER_WORDS = 3
+NOT_MODIFIERS = frozenset({
+    "of", "in", "on", "at", "to", "from", "by", "with", "for", "and", "or", "but", "the", "a", "an",
+    "that", "which", "who", "as", "be", "have", "do", "will", "would", "could", "can", "may", "must",
+    "should", "not", "he", "she", "it", "they", "we", "its", "their", "his", "her", "said", "say",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +69,34 @@ def _is_glue(sentence: Sentence, start: int, end: int) -> bool:
     return all(t.key in glue for t in sentence.tokens[start:end])
 
 
-def _group(sentence: Sentence, pieces: Sequence[Piece]) -> list[list[Piece]]:
+def _english_modifiers(sentence: Sentence, entity: Piece, agent: Piece, cb: CompiledCodebook | None) -> bool:
+    """Whether the words between a country (or demonym) and an agent are modifiers of the
+    agent's noun: after a possessive ("Israel's high court", "Iraq's interim government") or an
+    adjective demonym ("Latvian Constitutional Court", "French paper workers"). A plural
+    demonym is a noun, so the words after it may be its verb ("Israelis fear militants")."""
+    tokens = sentence.tokens
+    words = list(tokens[entity.end:agent.start])
+    if words and words[0].key == "'s" and entity.kind == "actor":
+        words = words[1:]
+    elif entity.kind == "demonym" and entity.end - entity.start == 1:
+        form = tokens[entity.start].form.lower()
+        if form.endswith("s") and not form.endswith(("ese", "ss")):
+            return False
+    else:
+        return False
+    if not 0 < len(words) <= MODIFIER_WORDS:
+        return False
+    index = cb.verb_index(sentence.language) if cb is not None else None
+    for i, t in enumerate(words, start=agent.start - len(words)):
+        if t.upos in ("PUNCT", "NUM") or not t.form.replace("-", "").isalpha() or t.key in NOT_MODIFIERS:
+            return False
+        if index is not None and index.all_at([tok.key for tok in tokens], i):
+            return False
+    return True
+
+
+def _group(sentence: Sentence, pieces: Sequence[Piece], cb: CompiledCodebook | None = None,
+           ) -> list[list[Piece]]:
     """Adjacent pieces (or pieces joined by glue words) form one actor phrase."""
     groups: list[list[Piece]] = []
     for piece in pieces:
@@ -68,6 +104,8 @@ def _group(sentence: Sentence, pieces: Sequence[Piece]) -> list[list[Piece]]:
             last = groups[-1][-1]
             gap_start, gap_end = last.end, piece.start
             adjacent = gap_start == gap_end or _is_glue(sentence, gap_start, gap_end)
+            if not adjacent and sentence.language == "en" and piece.kind == "agent" and last.kind != "agent":
+                adjacent = _english_modifiers(sentence, last, piece, cb)
             only_agents = all(p.kind == "agent" for p in groups[-1])
             # two named actors side by side are two actors ("Arnor attacked Gondor" in Arabic order)
             second_entity = piece.kind != "agent" and not only_agents
@@ -158,7 +196,7 @@ def compose(pieces: Sequence[Piece], sentence: Sentence, cb: CompiledCodebook, d
 
 def find_actors(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None) -> list[ActorMention]:
     """Every actor phrase of the sentence, left to right, not overlapping (word order)."""
-    return [compose(group, sentence, cb, day) for group in _group(sentence, scan_pieces(sentence, cb))]
+    return [compose(group, sentence, cb, day) for group in _group(sentence, scan_pieces(sentence, cb), cb)]
 
 
 class DocumentActors:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from coder.codebook.compile import CompiledCodebook
 from coder.engine.actors import UNKNOWN_COUNTRY, DocumentActors, scan_pieces
 from coder.engine.consequences import link_consequences
-from coder.engine.roles import assign_roles, roles_by_order
+from coder.engine.roles import assign_roles, coordinated, roles_by_order
 from coder.engine.tree import Phrases, Tree, TreeRoles
 from coder.engine.verbs import VerbHit, find_verbs, negated_by_tree
 from coder.model import ActorMention, Mention, Sentence
@@ -100,9 +100,11 @@ def _code_order(sentence: Sentence, cb: CompiledCodebook, document_actors: Docum
         if hit.negated or any(a.start <= hit.start < a.end for a in actors):
             continue
         roles = assign_roles(sentence, hit, actors)
-        source = _inherit_country(_coded(roles.source), actors, cb)
         target = _inherit_country(_coded(roles.target), actors, cb)
-        _emit(mentions, sentence, hit, [source] if source else [], [target] if target else [])
+        # "Jordan and Britain agreed": one mention per coordinated source, in text order
+        sources = [_inherit_country(_coded(a), actors, cb)
+                   for a in coordinated(sentence, actors, roles.source) if a is not roles.target]
+        _emit(mentions, sentence, hit, [a for a in sources if a], [target] if target else [])
     return mentions
 
 
@@ -155,7 +157,11 @@ def _code_tree(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
                 linear = document_actors(sentence)
             sources, targets = _slots(hit, sources, targets, roles.subject(head), linear, phrases, roles)
         taken = set(range(hit.start, hit.end)).union(hit.used)
-        sources = [a for a in sources if not taken.intersection(range(a.start, a.end))]
+        # a pattern word that names the anchor's own subject stays its source: the pattern says
+        # who acts («أحرق المتظاهرون» with `* متظاهر*`)
+        own = {(a.start, a.code) for a in roles.subject(head)} if hit.used else set()
+        sources = [a for a in sources
+                   if (a.start, a.code) in own or not taken.intersection(range(a.start, a.end))]
         targets = [a for a in targets if not taken.intersection(range(a.start, a.end))]
         everyone = [a for a in (*sources, *targets)]
         sources = [_inherit_country(a, everyone, cb) or a for a in sources]

@@ -18,6 +18,12 @@ CLAUSE_BREAKS = frozenset({".", ";", "؛", "!", "?", "؟", ":"})
 ARABIC_PREPOSITIONS = frozenset({"ب", "ل", "في", "على", "علي", "من", "الى", "الي", "عن", "خلال"})
 ARABIC_OBJECT_MARKERS = frozenset({"ل"})
 PASSIVE_AUX = frozenset({"be", "was", "were", "been", "being", "is", "are", "get", "got"})
+# English coordination by word order: "Jordan and Britain", "Iran, Syria and Iraq".
+COORDINATION_GLUE = frozenset({"and", ",", "the", "both"})
+# Words between "by" and a passive's agent: "by the U.N.", "by current Haitian officials" (at
+# most this many, none of them a preposition, conjunction or punctuation).
+AGENT_MODIFIERS = 2
+NOT_MODIFIERS = frozenset({"by", "of", "in", "on", "at", "to", "from", "with", "for", "and", "or", "far"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +55,53 @@ def _last_before(actors: Sequence[ActorMention], pos: int, reach: int, sentence:
         if pos - actor.end > reach or _breaks(sentence, actor.end, pos):
             return None
         return actor
+    return None
+
+
+def coordinated(sentence: Sentence, actors: Sequence[ActorMention], actor: ActorMention | None,
+                ) -> list[ActorMention]:
+    """``actor`` with the actors coordinated with it by word order, in text order: the last two
+    joined by "and", earlier ones by commas ("Jordan and Britain agreed", "Iran, Syria and Iraq
+    signed"). Two actors joined by a comma alone are an apposition, not a list. English only."""
+    if actor is None:
+        return []
+    if sentence.language != "en":
+        return [actor]
+    position = next((i for i, a in enumerate(actors) if a is actor), None)
+    if position is None:
+        return [actor]
+
+    def gap(left: ActorMention, right: ActorMention) -> list[str] | None:
+        keys = [t.key for t in sentence.tokens[left.end:right.start]]
+        if not keys or not COORDINATION_GLUE.issuperset(keys) or not {"and", ","} & set(keys):
+            return None
+        return keys
+
+    first = last = position
+    while first > 0 and gap(actors[first - 1], actors[first]) is not None:
+        first -= 1
+    while last + 1 < len(actors) and gap(actors[last], actors[last + 1]) is not None:
+        last += 1
+    while last > first and "and" not in (gap(actors[last - 1], actors[last]) or []):
+        last -= 1
+    if not first <= position <= last:
+        return [actor]
+    return list(actors[first:last + 1])
+
+
+def _passive_agent(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMention]) -> ActorMention | None:
+    """The actor of a "by" phrase after a passive verb: "was attacked by Arnor", "indicted by
+    the U.N. court", "... by current Haitian government officials"."""
+    tokens = sentence.tokens
+    for actor in actors:
+        if actor.start <= hit.end:
+            continue
+        for by in range(actor.start - 1, max(hit.end, actor.start - 2 - AGENT_MODIFIERS) - 1, -1):
+            if tokens[by].key == "by":
+                between = tokens[by + 1:actor.start]
+                if all(t.upos != "PUNCT" and t.key not in NOT_MODIFIERS for t in between):
+                    return actor
+                break
     return None
 
 
@@ -92,11 +145,19 @@ def roles_by_order(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMenti
             return found
     if hit.source_slot is not None and hit.source_slot < hit.start:
         source = _last_before(actors, hit.source_slot + 1, 2, sentence)
+        if source is None and sentence.language == "en":
+            # "Chirac issued a stern reminder to Iraq that it must...": the subject of the
+            # pattern's first word, further back, not the actor nearest the anchor
+            source = _last_before(actors, hit.source_slot + 1, SOURCE_REACH, sentence)
     elif hit.source_slot is not None:
         source = _first_after(actors, hit.source_slot, 2, sentence)
     else:
         source = None
-    target = _first_after(actors, hit.target_slot, 3, sentence) if hit.target_slot is not None else None
+    if hit.target_slot is not None and hit.target_slot < hit.start and sentence.language == "en":
+        # "+" before the anchor is its subject: "reminder to Iraq that it must" -> Iraq
+        target = _last_before(actors, hit.target_slot + 1, 3, sentence)
+    else:
+        target = _first_after(actors, hit.target_slot, 3, sentence) if hit.target_slot is not None else None
     if source is None:
         if sentence.language == "ar" and not _arabic_nominal(sentence, hit, actors):
             source = _first_after(actors, hit.end, VSO_REACH, sentence, exclude=target)
@@ -109,12 +170,7 @@ def roles_by_order(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMenti
     if target is source:
         target = None
     if sentence.language == "en" and _english_passive(sentence, hit):
-        by_agent = None
-        for actor in actors:
-            if actor.start > hit.end and sentence.tokens[actor.start - 1].key == "by":
-                by_agent = actor
-                break
-        return Roles(by_agent, source)
+        return Roles(_passive_agent(sentence, hit, actors), source)
     return Roles(source, target)
 
 

@@ -10,14 +10,22 @@ from coder.frontends.lite.arabic import normalize_arabic, strip_article
 from coder.frontends.lite.english import lemmatize
 from coder.frontends.lite.tokenize import tokenize
 
+# Capitalised forms that lower-casing would confuse with another word: "US" is the United
+# States, "us" a pronoun.
+ENGLISH_CASED = {"US": "u.s."}
+
 
 def english_key(form: str, lemma: str | None = None) -> str:
     """The English key: the lower-cased lemma.
 
     A parser's lemma is used when given, except a capitalised one: parsers leave proper nouns
     uninflected ("States", "Nations") where the codebook's phrases, lemmatised without context,
-    say "state", "nation"; lemmatising the form keeps both sides equal.
+    say "state", "nation"; lemmatising the form keeps both sides equal. A few capitalised
+    forms keep their own key (``ENGLISH_CASED``: "US" is "U.S.", not "us").
     """
+    cased = ENGLISH_CASED.get(form)
+    if cased is not None:
+        return cased
     if lemma and lemma != "_" and not lemma[0].isupper():
         return lemma.lower()
     return lemmatize(form.lower())

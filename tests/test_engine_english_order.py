@@ -1,0 +1,103 @@
+"""English word-order roles (the lite front-end) with the default codebook: coordinated
+subjects, passive agents, pattern slots, and actor phrases with modifiers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coder.codebook.compile import compile_codebook
+from coder.codebook.load import default_codebook_path, load_codebook
+from coder.engine.actors import find_actors
+from coder.engine.coder import EngineSettings, code_sentence
+from coder.frontends.keys import english_key
+from coder.frontends.lite import LiteFrontend
+
+DAY = dt.date(2000, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def cb():
+    return compile_codebook(load_codebook(default_codebook_path()))
+
+
+def sentence_of(text):
+    (sentence,) = LiteFrontend().parse(text, "en")
+    return sentence
+
+
+def mentions(cb, text):
+    found = code_sentence(sentence_of(text), cb, DAY, EngineSettings())
+    return [(m.source.code if m.source else None, m.target.code if m.target else None, m.code)
+            for m in found]
+
+
+def events(cb, text):
+    """The mentions that are not statements or appeals (CAMEO 01-02)."""
+    return [m for m in mentions(cb, text) if m[2][:2] not in ("01", "02")]
+
+
+@pytest.mark.parametrize("text, sources", [
+    ("Jordan and Britain have agreed to hold joint military exercises.", ["JOR", "GBR"]),
+    ("The United States and Jordan have agreed upon a new free-trade pact.", ["USA", "JOR"]),
+    ("Iran, Syria and Iraq signed an agreement on Monday.", ["IRN", "SYR", "IRQ"]),
+])
+def test_engine_english_order_coordinated_subjects_act_in_text_order(cb, text, sources):
+    found = events(cb, text)
+    assert found, mentions(cb, text)
+    assert found[0][0] == sources[0]
+    assert [s for s in dict.fromkeys(m[0] for m in found)][:len(sources)] == sources
+
+
+def test_engine_english_order_comma_alone_is_no_coordination(cb):
+    # "In Syria, Iran attacked rebels": Syria is where, not a second attacker
+    found = events(cb, "In Syria, Iran attacked rebels on Monday.")
+    assert {m[0] for m in found} == {"IRN"}
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("The convoy of Lebanese refugees was attacked by the Syrian army.", "SYRMIL", "LBNREF"),
+    ("Lebanese refugees were attacked on Monday by unknown gunmen.", "---UAF", "LBNREF"),
+])
+def test_engine_english_order_passive_agent_after_determiners(cb, text, source, target):
+    assert (source, target) in [(m[0], m[1]) for m in events(cb, text)], mentions(cb, text)
+
+
+def test_engine_english_order_by_far_is_no_agent(cb):
+    found = events(cb, "Lebanese refugees were attacked, by far the worst attack on Syria this year.")
+    assert all(m[0] != "SYR" for m in found), found
+
+
+def test_engine_english_order_pattern_source_before_its_first_word(cb):
+    # "$ reminder to + *": the subject of "issued a stern reminder", not Iraq itself
+    found = events(cb, "The French government issued a stern reminder to Iraq that it must cooperate.")
+    assert found[0] == ("FRAGOV", "IRQ", "100"), found
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Israel's high court opened a hearing.", ["ISRJUD"]),
+    ("Iraq's interim government announced a curfew.", ["IRQGOV"]),
+    ("The Latvian Constitutional Court cancelled restrictions.", ["LVAJUD"]),
+    ("French paper workers went on strike.", ["FRALAB"]),
+    # a plural demonym is a noun: what follows it may be its verb
+    ("Israelis hate militants.", ["ISR", "---REB"]),
+    # a verb anchor is no modifier
+    ("The Israeli attacked militants.", ["ISR", "---REB"]),
+])
+def test_engine_english_order_modifiers_between_country_and_agent(cb, text, codes):
+    assert [a.code for a in find_actors(sentence_of(text), cb, DAY)] == codes
+
+
+def test_engine_english_order_us_is_the_united_states(cb):
+    assert english_key("US") == "u.s." and english_key("us") == "us"
+    found = find_actors(sentence_of("US authorities told us nothing."), cb, DAY)
+    assert [a.code for a in found] == ["USAGOV"]
+
+
+@pytest.mark.parametrize("word, code", [
+    ("Israelis", "ISR"), ("Iraqis", "IRQ"), ("Saudis", "SAU"), ("Pakistanis", "PAK"),
+])
+def test_engine_english_order_plural_demonyms_in_i(cb, word, code):
+    # the lemmatiser leaves words in -is alone (crisis, Paris), so the codebook lists these plurals
+    assert [a.code for a in find_actors(sentence_of(f"Thousands of {word} marched."), cb, DAY)][:1] == [code]
