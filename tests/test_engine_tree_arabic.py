@@ -51,6 +51,9 @@ verb ARREST 173
   patient  ar  اعتقال
 verb BOMBING 183
   ar       انفجرت | انفجار
+verb BURN 1712
+  ar       احرق
+  pattern  145 ar  * متظاهر*
 """,
 }
 
@@ -191,4 +194,18 @@ def test_engine_arabic_casualties_take_the_attacker(book: CompiledCodebook) -> N
 ])
 def test_engine_tree_arabic_protest_object_is_its_subject(book: CompiledCodebook, words: str,
                                                           expected: list) -> None:
+    assert triples(ud(words), book) == expected
+
+
+# -- verb-first clauses -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # «أحرق المتظاهرون سيارة»: the subject after the verb is a word after the anchor for its
+    # patterns, and the pattern word that names the subject stays its source
+    ("أحرق/VERB/0/root المتظاهرون/NOUN/1/nsubj سيارة/NOUN/1/obj", [("---CVL", None, "145")]),
+    # a subject before the verb is not after the anchor
+    ("المتظاهرون/NOUN/2/nsubj أحرق/VERB/0/root سيارة/NOUN/2/obj", [("---CVL", None, "1712")]),
+])
+def test_engine_tree_arabic_subject_after_the_verb_fits_patterns(book: CompiledCodebook, words: str,
+                                                                  expected: list) -> None:
     assert triples(ud(words), book) == expected

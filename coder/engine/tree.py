@@ -381,6 +381,9 @@ class TreeRoles:
             inside.extend(tree.subtree(child, CLAUSE_EDGES))
         subject = [node for child in tree.children[head] if base(tree.rels[child]) in ALL_SUBJECTS
                    for node in tree.subtree(child)]
+        # a subject after its verb (Arabic verb-first clauses: «أحرق المتظاهرون») is a word
+        # after the anchor in its own clause
+        inside.extend(node for node in subject if node > head)
         return frozenset(inside).union(range(start, end)), frozenset(subject)
 
     def _infinitives(self, verb: int) -> list[int]:
