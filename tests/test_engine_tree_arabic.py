@@ -54,6 +54,8 @@ verb BOMBING 183
 verb BURN 1712
   ar       احرق
   pattern  145 ar  * متظاهر*
+verb RIOT 145
+  ar       رشق
 """,
 }
 
@@ -209,3 +211,16 @@ def test_engine_tree_arabic_protest_object_is_its_subject(book: CompiledCodebook
 def test_engine_tree_arabic_subject_after_the_verb_fits_patterns(book: CompiledCodebook, words: str,
                                                                   expected: list) -> None:
     assert triples(ud(words), book) == expected
+
+
+# -- phrases by word order ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # an indefinite noun after a definite one begins a new phrase: protesters, then police
+    ("رشق المتظاهرون قوات الأمن", [("---CVL", "---COP", "145")]),
+    # two definite words may be a noun and its adjective: one phrase
+    ("رشق المتظاهرون الجنود", [("---MILCVL", None, "145")]),
+])
+def test_engine_order_arabic_definite_word_ends_a_phrase(book: CompiledCodebook, words: str,
+                                                         expected: list) -> None:
+    assert triples(make_sentence(words.split(), language="ar"), book) == expected

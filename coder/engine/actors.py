@@ -24,6 +24,7 @@ GLUE = {
     "ar": frozenset({"باسم", "في", "ل", "التابع", "التابعه", "التابعين", "من"}),
 }
 UNKNOWN_COUNTRY = "---"
+ARABIC_ARTICLE = ("ال", "أل", "ٱل")
 # English modifiers between a country and its agent: "Israel's high court", "Taiwan's Vice Foreign
 # Minister", "the Latvian Constitutional Court". At most this many words, none of them a word
 # that ends a noun phrase's modifiers (function words) or anchors a verb pattern ("Israeli said").
@@ -95,6 +96,16 @@ def _english_modifiers(sentence: Sentence, entity: Piece, agent: Piece, cb: Comp
     return True
 
 
+def _arabic_new_phrase(sentence: Sentence, last: Piece, piece: Piece) -> bool:
+    """Whether an agent noun right after a definite word begins a phrase of its own: only the
+    last word of an Arabic construct («قوات مكافحة الشغب») is definite, and an adjective agrees
+    with its noun in definiteness, so an indefinite noun after a definite one is a new phrase
+    («رشق المتظاهرون قوات الأمن»: the protesters, then the security forces)."""
+    before = sentence.tokens[last.end - 1].form
+    after = sentence.tokens[piece.start].form
+    return before.startswith(ARABIC_ARTICLE) and not after.startswith(ARABIC_ARTICLE)
+
+
 def _group(sentence: Sentence, pieces: Sequence[Piece], cb: CompiledCodebook | None = None,
            ) -> list[list[Piece]]:
     """Adjacent pieces (or pieces joined by glue words) form one actor phrase."""
@@ -106,6 +117,8 @@ def _group(sentence: Sentence, pieces: Sequence[Piece], cb: CompiledCodebook | N
             adjacent = gap_start == gap_end or _is_glue(sentence, gap_start, gap_end)
             if not adjacent and sentence.language == "en" and piece.kind == "agent" and last.kind != "agent":
                 adjacent = _english_modifiers(sentence, last, piece, cb)
+            if adjacent and sentence.language == "ar" and piece.kind == "agent" and gap_start == gap_end:
+                adjacent = not _arabic_new_phrase(sentence, last, piece)
             only_agents = all(p.kind == "agent" for p in groups[-1])
             # two named actors side by side are two actors ("Arnor attacked Gondor" in Arabic order)
             second_entity = piece.kind != "agent" and not only_agents
