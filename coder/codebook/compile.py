@@ -190,11 +190,14 @@ class PhraseIndex(Generic[P]):
         """Non-overlapping longest matches, left to right."""
         out: list[Match[P]] = []
         exact = self._exact
-        wild = bool(self._wild_lengths)
+        wild = self._wild
+        lengths = self._wild_lengths
         i = 0
         count = len(keys)
         while i < count:
-            if not wild and keys[i] not in exact:
+            key = keys[i]
+            # most words start no phrase: rule them out before building the candidate buckets
+            if key not in exact and not (lengths and any(key[:n] in wild for n in lengths if n <= len(key))):
                 i += 1
                 continue
             match = self.longest_at(keys, i)

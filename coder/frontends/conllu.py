@@ -18,6 +18,7 @@ and reports the exact problem. No regular expression runs per line.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from itertools import accumulate, compress, repeat
@@ -48,18 +49,8 @@ _V2_ONLY = frozenset(("obj", "obl", "fixed", "flat", "orphan", "nsubj:pass", "cs
                       "obl:tmod", "obl:npmod", "obl:agent", "obl:arg", "flat:name", "flat:foreign",
                       "compound:lvc", "compound:svc", "det:poss"))
 
-_TOKEN_SLOTS = Token.__dict__
-_set_id = _TOKEN_SLOTS["id"].__set__
-_set_form = _TOKEN_SLOTS["form"].__set__
-_set_lemma = _TOKEN_SLOTS["lemma"].__set__
-_set_upos = _TOKEN_SLOTS["upos"].__set__
-_set_key = _TOKEN_SLOTS["key"].__set__
-_set_feats = _TOKEN_SLOTS["feats"].__set__
-_set_head = _TOKEN_SLOTS["head"].__set__
-_set_deprel = _TOKEN_SLOTS["deprel"].__set__
-_set_start = _TOKEN_SLOTS["start"].__set__
-_set_end = _TOKEN_SLOTS["end"].__set__
-_new = object.__new__
+# Tokens straight from their columns, in C: a Token is a named tuple
+_token_from = functools.partial(tuple.__new__, Token)
 # "1", "2", ... compared against a sentence's ID column in one go.
 _IDS = tuple(str(i) for i in range(1, 513))
 # head column text -> int for the usual range; anything else (``_``, junk) is checked word by word
@@ -446,19 +437,9 @@ def _build(columns: _Columns, given_text: str | None, index: int, language: str,
         starts = [starts[u] for u in unit_of]
         ends = [ends[u] for u in unit_of]
 
-    tokens = list(map(_new, repeat(Token, count)))
-    # Each setter returns None, so any() runs it over every token (in C).
-    any(map(_set_id, tokens, range(1, count + 1)))
-    any(map(_set_form, tokens, forms))
-    any(map(_set_lemma, tokens, lemmas))
-    any(map(_set_upos, tokens, columns.upos))
-    any(map(_set_key, tokens, token_keys))
-    any(map(_set_feats, tokens, columns.feats))
-    any(map(_set_head, tokens, heads))
-    any(map(_set_deprel, tokens, deprels))
-    any(map(_set_start, tokens, starts))
-    any(map(_set_end, tokens, ends))
-    return Sentence(index=index, text=text, tokens=tuple(tokens), language=language)
+    tokens = tuple(map(_token_from, zip(range(1, count + 1), forms, lemmas, columns.upos, token_keys,
+                                        columns.feats, heads, deprels, starts, ends, strict=True)))
+    return Sentence(index=index, text=text, tokens=tokens, language=language)
 
 
 def _units(columns: _Columns) -> tuple[list[str], list[str], list[int]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Characters dropped before matching: Arabic harakat, superscript alef, Quranic marks, tatweel, and
 # invisible direction/joiner marks that web text scatters inside words.
@@ -60,6 +61,7 @@ class Normalised:
         return raw_start, raw_end
 
 
+@lru_cache(maxsize=16)  # the cue, date and fatality readers of one sentence each ask for it
 def normalise(raw: str) -> Normalised:
     """Normalise ``raw`` for matching (see the module docstring); spans map back with ``raw_span``."""
     text = raw

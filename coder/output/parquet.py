@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import astuple
+from operator import attrgetter
 from pathlib import Path
 
 import pyarrow as pa
@@ -17,7 +17,9 @@ from coder.schema import EVENTS_SCHEMA, MANIFEST_SCHEMA, SCHEMA_VERSION, EventRo
 
 
 def rows_to_table(rows: Sequence[object], schema: pa.Schema) -> pa.Table:
-    columns = list(zip(*(astuple(r) for r in rows), strict=True)) if rows else [[] for _ in schema]
+    # each column read by its schema name (the rows' fields are all scalars): dataclasses.astuple
+    # deep-copies every value and cost a third of a whole run
+    columns = [list(map(attrgetter(f.name), rows)) for f in schema]
     arrays = [pa.array(col, type=f.type) for col, f in zip(columns, schema, strict=True)]
     return pa.Table.from_arrays(arrays, schema=schema)
 
