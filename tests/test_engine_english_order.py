@@ -101,3 +101,22 @@ def test_engine_english_order_us_is_the_united_states(cb):
 def test_engine_english_order_plural_demonyms_in_i(cb, word, code):
     # the lemmatiser leaves words in -is alone (crisis, Paris), so the codebook lists these plurals
     assert [a.code for a in find_actors(sentence_of(f"Thousands of {word} marched."), cb, DAY)][:1] == [code]
+
+
+@pytest.mark.parametrize("phrase, day, code", [
+    ("President Abdelaziz Bouteflika", dt.date(2000, 1, 1), "DZAGOV"),
+    ("President Abdelaziz Bouteflika", dt.date(2020, 1, 1), "DZAELI"),   # after his term
+    ("U.S. Secretary of State Warren Christopher", dt.date(1995, 1, 1), "USAGOV"),
+    ("Libyan leader Muammar Gaddafi", dt.date(2000, 1, 1), "LBYGOV"),
+    ("Russian President Vladimir Putin", dt.date(2022, 1, 1), "RUSGOV"),
+    ("Eduard Shevardnadze", dt.date(1988, 1, 1), "RUSGOV"),              # Soviet foreign minister
+    ("Eduard Shevardnadze", dt.date(1995, 1, 1), "GEOGOV"),
+])
+def test_engine_english_order_leaders_by_document_date(cb, phrase, day, code):
+    found = find_actors(sentence_of(phrase + " said nothing."), cb, day)
+    assert [(a.code, a.text) for a in found] == [(code, phrase)]
+
+
+def test_engine_english_order_leader_is_the_source(cb):
+    found = events(cb, "President Yoweri Museveni threatened to expel the rebels.")
+    assert found and found[0][0] == "UGAGOV", found

@@ -106,6 +106,15 @@ def _arabic_new_phrase(sentence: Sentence, last: Piece, piece: Piece) -> bool:
     return before.startswith(ARABIC_ARTICLE) and not after.startswith(ARABIC_ARTICLE)
 
 
+def _english_title(sentence: Sentence, last: Piece, piece: Piece, cb: CompiledCodebook | None) -> bool:
+    """Whether a named actor right after an agent is the name that the title before it
+    introduces: "Russian Foreign Minister Andrei Kozyrev", "Libyan leader Muammar Gaddafi".
+    Only a name with a full code (a person or an organisation, not a bare country)."""
+    if sentence.language != "en" or cb is None or piece.kind != "actor" or last.kind != "agent":
+        return False
+    return last.end == piece.start and all(len(c.code) >= 6 for c in cb.codebook.actors[piece.index].codes)
+
+
 def _group(sentence: Sentence, pieces: Sequence[Piece], cb: CompiledCodebook | None = None,
            ) -> list[list[Piece]]:
     """Adjacent pieces (or pieces joined by glue words) form one actor phrase."""
@@ -122,6 +131,8 @@ def _group(sentence: Sentence, pieces: Sequence[Piece], cb: CompiledCodebook | N
             only_agents = all(p.kind == "agent" for p in groups[-1])
             # two named actors side by side are two actors ("Arnor attacked Gondor" in Arabic order)
             second_entity = piece.kind != "agent" and not only_agents
+            if second_entity and _english_title(sentence, last, piece, cb):
+                second_entity = False  # "Russian Foreign Minister Andrei Kozyrev": one person
             if adjacent and not second_entity:
                 groups[-1].append(piece)
                 continue
