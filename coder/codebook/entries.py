@@ -83,6 +83,8 @@ class ActorEntry:
         """The code in force on ``day``: of the ranges that cover it the narrowest (an exception
         inside a longer period), else the undated code, else the latest range. A code of ``---``
         means the actor is named but codes nobody."""
+        if len(self.codes) == 1:  # most actors: whatever the day, their one code
+            return self.codes[0].code
         best: DatedCode | None = None
         if day is not None:
             for dated in self.codes:

@@ -71,7 +71,7 @@ class Matcher:
     "neither" is not the verb's). Synset matches are remembered per position.
     """
 
-    __slots__ = ("keys", "present", "cb", "language", "skip", "barrier", "_synsets", "_prefixes")
+    __slots__ = ("keys", "present", "cb", "language", "skip", "barrier", "_synsets", "_prefixes", "_where")
 
     def __init__(self, keys: Sequence[str], cb: CompiledCodebook, language: str,
                  skip: Collection[int] = (), barrier: Collection[int] = ()) -> None:
@@ -83,6 +83,10 @@ class Matcher:
         self.barrier = barrier
         self._synsets: dict[tuple[str, int], int | None] = {}
         self._prefixes: frozenset[str] | None = None
+        where: dict[str, list[int]] = {}
+        for position, key in enumerate(keys):
+            where.setdefault(key, []).append(position)
+        self._where = where  # key -> its positions: a literal word is looked up, not scanned for
 
     def has_stems(self, stems: frozenset[str]) -> bool:
         """Whether every stem begins some key of the sentence (wildcard words can match)."""
@@ -126,6 +130,17 @@ class Matcher:
             return None
         return end
 
+    def _starts(self, item: Item, low: int, high: int) -> Sequence[int]:
+        """Positions in [low, high) where ``item`` may begin: those of its first word's key when
+        that is a plain word, else every position."""
+        if item.__class__ is tuple and not item[0].wildcard:  # type: ignore[index]
+            first = item[0]  # type: ignore[index]
+            found = self._where.get(first.key, ())
+            if first.alt is not None:
+                found = sorted([*found, *self._where.get(first.alt, ())])
+            return [p for p in found if low <= p < high]
+        return range(low, high)
+
     def fit_after(self, items: Sequence[Item], start: int, window: int, mask: Collection[int] | None):
         keys = self.keys
         pos = start
@@ -141,7 +156,7 @@ class Matcher:
                 pos += 1
                 continue
             found = None
-            for p in range(pos, min(pos + window, len(keys))):
+            for p in self._starts(item, pos, min(pos + window, len(keys))):
                 end = self.item_at(item, p, mask)
                 if end is not None:
                     found = (p, end)
@@ -168,12 +183,15 @@ class Matcher:
                 pos -= 1
                 continue
             found = None
-            for p in range(pos - 1, max(pos - 1 - window, -1), -1):
+            low = max(pos - window, 0)
+            for p in range(pos - 1, low - 1, -1):  # the nearest barrier ends the search
+                if p in barrier:
+                    low = p
+                    break
+            for p in reversed(self._starts(item, low, pos)):
                 stop = self.item_at(item, p, mask)
                 if stop is not None and stop <= pos:
                     found = (p, stop)
-                    break
-                if p in barrier:
                     break
             if found is None:
                 return None

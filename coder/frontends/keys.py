@@ -6,6 +6,8 @@ the word, so every front-end and the codebook compiler call ``match_key`` and no
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from coder.frontends.lite.arabic import normalize_arabic, strip_article
 from coder.frontends.lite.english import lemmatize
 from coder.frontends.lite.tokenize import tokenize
@@ -36,6 +38,7 @@ def arabic_key(form: str) -> str:
     return strip_article(normalize_arabic(form))
 
 
+@lru_cache(maxsize=1 << 16)  # words repeat across documents (Zipf): most keys are looked up, not made
 def match_key(form: str, lemma: str | None, language: str) -> str:
     """The key a word is matched on: English lemma, Arabic normalised form, else the lower form.
 

@@ -174,7 +174,7 @@ class StringGate:
     def names_in(self, text: str) -> frozenset[str]:
         if self._scan is None:
             return frozenset()
-        longest = {m.group(1) for m in self._scan.finditer(text)}
+        longest = set(self._scan.findall(text))
         return frozenset().union(*(self._names_by_longest[s] for s in longest))
 
 
