@@ -11,6 +11,7 @@ the order of their codes ("Danish Islamist media" -> DNK + MUS + MED).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ GLUE = {
     "ar": frozenset({"باسم", "في", "ل", "التابع", "التابعه", "التابعين", "من"}),
 }
 UNKNOWN_COUNTRY = "---"
+# "their forces": the forces of an actor named before the possessive
+POSSESSIVES = frozenset({"its", "their", "his", "her", "whose"})
 ARABIC_ARTICLE = ("ال", "أل", "ٱل")
 # English modifiers between a country and its agent: "Israel's high court", "Taiwan's Vice Foreign
 # Minister", "the Latvian Constitutional Court". At most this many words, none of them a word
@@ -62,7 +65,22 @@ class Piece:
 def scan_pieces(sentence: Sentence, cb: CompiledCodebook) -> list[Piece]:
     """Every actor, demonym and agent phrase of the sentence, longest first, not overlapping."""
     keys = [t.key for t in sentence.tokens]
-    return [Piece(m) for m in cb.actor_index(sentence.language).scan(keys)]
+    pieces = [Piece(m) for m in cb.actor_index(sentence.language).scan(keys)]
+    if sentence.language == "en":
+        pieces = [p for p in pieces if not _english_verb_form(sentence, p, cb)]
+    return pieces
+
+
+def _english_verb_form(sentence: Sentence, piece: Piece, cb: CompiledCodebook) -> bool:
+    """An agent matched by a verb's past form: "forced" has the key of "forces" ("the army
+    forced out refugees"). Agents written in that form ("the displaced") are not verbs."""
+    if piece.kind != "agent":
+        return False
+    form = sentence.tokens[piece.end - 1].form.lower()
+    if not form.endswith("ed"):
+        return False
+    return not any(lang == "en" and phrase.lower().split()[-1] == form
+                   for lang, phrase in cb.codebook.agents[piece.index].phrases)
 
 
 def _is_glue(sentence: Sentence, start: int, end: int) -> bool:
@@ -106,6 +124,17 @@ def _arabic_new_phrase(sentence: Sentence, last: Piece, piece: Piece) -> bool:
     return before.startswith(ARABIC_ARTICLE) and not after.startswith(ARABIC_ARTICLE)
 
 
+def _english_people_of(sentence: Sentence, last: Piece, piece: Piece) -> bool:
+    """A demonym adjective before another demonym names a people living in the first country:
+    "Bosnian Serbs", "Iraqi Kurds", "Croatian Serb refugees" (the first one's country)."""
+    if sentence.language != "en" or last.kind != "demonym" or piece.kind != "demonym":
+        return False
+    if last.end != piece.start or last.end - last.start != 1:
+        return False
+    form = sentence.tokens[last.start].form.lower()
+    return not form.endswith("s") or form.endswith(("ese", "ss"))
+
+
 def _english_title(sentence: Sentence, last: Piece, piece: Piece, cb: CompiledCodebook | None) -> bool:
     """Whether a named actor right after an agent is the name that the title before it
     introduces: "Russian Foreign Minister Andrei Kozyrev", "Libyan leader Muammar Gaddafi".
@@ -133,6 +162,8 @@ def _group(sentence: Sentence, pieces: Sequence[Piece], cb: CompiledCodebook | N
             second_entity = piece.kind != "agent" and not only_agents
             if second_entity and _english_title(sentence, last, piece, cb):
                 second_entity = False  # "Russian Foreign Minister Andrei Kozyrev": one person
+            if second_entity and _english_people_of(sentence, last, piece) and len(groups[-1]) == 1:
+                second_entity = False  # "Bosnian Serbs", "Iraqi Kurds": a people of a country
             if adjacent and not second_entity:
                 groups[-1].append(piece)
                 continue
@@ -220,7 +251,33 @@ def compose(pieces: Sequence[Piece], sentence: Sentence, cb: CompiledCodebook, d
 
 def find_actors(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None) -> list[ActorMention]:
     """Every actor phrase of the sentence, left to right, not overlapping (word order)."""
-    return [compose(group, sentence, cb, day) for group in _group(sentence, scan_pieces(sentence, cb), cb)]
+    actors = [compose(group, sentence, cb, day) for group in _group(sentence, scan_pieces(sentence, cb), cb)]
+    if sentence.language == "en":
+        actors = _possessed(sentence, actors, cb)
+    return actors
+
+
+def _possessed(sentence: Sentence, actors: list[ActorMention], cb: CompiledCodebook) -> list[ActorMention]:
+    """An agent after a possessive pronoun belongs to the nearest actor before it that has a
+    country: "Bosnian Serbs said their forces had withdrawn" -> the Bosnian Serbs' forces,
+    "Putin said his government" -> Russia's government."""
+    out = list(actors)
+    for i, actor in enumerate(out):
+        if actor.country is not None or actor.role is None or actor.start == 0:
+            continue
+        if sentence.tokens[actor.start - 1].form.lower() not in POSSESSIVES:
+            continue
+        owner = next((o for o in reversed(out[:i]) if o.country is not None), None)
+        if owner is None:
+            continue
+        agent = next((a for a in cb.codebook.agents if a.code == actor.role), None)
+        acled = actor.acled_name
+        if acled is None and agent is not None and agent.acled:
+            acled = agent.acled.replace("{country}", cb.country_name(owner.country))
+        out[i] = dataclasses.replace(actor, code=owner.country + actor.code[len(UNKNOWN_COUNTRY):],
+                                     country=owner.country, acled_name=acled,
+                                     rule=actor.rule + "+" + owner.rule)
+    return out
 
 
 class DocumentActors:

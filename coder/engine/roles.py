@@ -24,6 +24,14 @@ COORDINATION_GLUE = frozenset({"and", ",", "the", "both"})
 # most this many, none of them a preposition, conjunction or punctuation).
 AGENT_MODIFIERS = 2
 NOT_MODIFIERS = frozenset({"by", "of", "in", "on", "at", "to", "from", "with", "for", "and", "or", "far"})
+# An apposition or relative clause after the subject: ", a key U.S. ally," ", who met X,".
+APPOSITION_OPENERS = frozenset({"a", "an", "the", "who", "whose", "which", "whom", "one", "also", "itself",
+                                "now", "then", "once", "former", "formerly", "currently", "long"})
+APPOSITION_LENGTH = 12  # words from the opening comma to the actor found inside
+APPOSITION_TO_VERB = 4  # words from the closing comma to the verb ("..., has refused")
+# Words that open a sentence-initial adverbial phrase ("Despite warnings by..., Israel refused").
+INTRODUCTORY = frozenset({"despite", "after", "following", "amid", "before", "during", "while", "although",
+                          "though", "because", "unlike", "like", "since", "as", "in", "with", "without"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +95,36 @@ def coordinated(sentence: Sentence, actors: Sequence[ActorMention], actor: Actor
     if not first <= position <= last:
         return [actor]
     return list(actors[first:last + 1])
+
+
+def _apposition_head(sentence: Sentence, actors: Sequence[ActorMention], source: ActorMention,
+                     anchor: int) -> ActorMention:
+    """The subject an apposition or relative clause describes, when word order found the
+    source inside it: "Pakistan, a key U.S. ally, has refused" -> Pakistan; "Arnor, whose
+    envoy met Gondor, said" -> Arnor. Otherwise ``source`` itself."""
+    tokens = sentence.tokens
+    commas = [i for i in range(source.end, anchor) if tokens[i].form == ","]
+    if len(commas) != 1 or anchor - commas[0] > APPOSITION_TO_VERB:
+        return source
+    opener = source.start - 1
+    while opener > 0 and tokens[opener].form != "," and source.start - opener <= APPOSITION_LENGTH:
+        opener -= 1
+    if opener <= 0 or tokens[opener].form != "," or tokens[opener + 1].key not in APPOSITION_OPENERS:
+        return source
+    head = next((a for a in actors if a.end == opener), None)
+    return head if head is not None else source
+
+
+def _intro_phrase_end(sentence: Sentence, hit: VerbHit) -> int | None:
+    """The comma that closes a sentence-initial adverbial phrase holding the anchor ("Despite
+    warnings by aid agencies, Israel refused..."): actors after it belong to the main clause."""
+    tokens = sentence.tokens
+    if not tokens or tokens[0].key not in INTRODUCTORY:
+        return None
+    for i in range(hit.end, len(tokens)):
+        if tokens[i].form == ",":
+            return i
+    return None
 
 
 def _passive_agent(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMention]) -> ActorMention | None:
@@ -165,8 +203,13 @@ def roles_by_order(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMenti
                 target = _first_after(actors, source.end, TARGET_REACH, sentence)
         if source is None:
             source = _last_before(actors, hit.start, SOURCE_REACH, sentence)
+            if source is not None and sentence.language == "en":
+                source = _apposition_head(sentence, actors, source, hit.start)
     if target is None and hit.target_slot is None:
         target = _first_after(actors, hit.end, TARGET_REACH, sentence, exclude=source)
+        intro_end = _intro_phrase_end(sentence, hit) if sentence.language == "en" else None
+        if target is not None and intro_end is not None and target.start > intro_end:
+            target = None
     if target is source:
         target = None
     if sentence.language == "en" and _english_passive(sentence, hit):

@@ -450,6 +450,16 @@ def _passive_agent(sentence: Sentence, actor: ActorMention | None) -> bool:
     )
 
 
+def _passive_anchor(sentence: Sentence, mention: Mention) -> bool:
+    """Whether the anchor is a passive verb ("was shot", "have been attacked") or a word right
+    before its "by" phrase ("an attack by gunmen", "shot dead by"): a "by" phrase further on
+    belongs to another word ("demanded an admission by Moscow")."""
+    tokens = sentence.tokens
+    if any(t.key in ("be", "get") for t in tokens[max(0, mention.anchor_start - 3) : mention.anchor_start]):
+        return True
+    return any(t.key == "by" for t in tokens[mention.anchor_end : mention.anchor_end + 2])
+
+
 _OBSERVING = frozenset(
     {
         "observe",
@@ -528,7 +538,7 @@ def _facts(
     # would undo correct roles ("condemned an attack by Osgiliath soldiers")
     if not sentence.has_heads and _passive_agent(sentence, mention.target) and not _passive_agent(
         sentence, mention.source
-    ):
+    ) and _passive_anchor(sentence, mention):
         mention = dataclasses.replace(mention, source=mention.target, target=mention.source)
     if not sentence.has_heads and _observer(sentence, mention.source):
         mention = dataclasses.replace(mention, source=None)

@@ -113,7 +113,7 @@ complet compet delet deplet excret secret concret
 explor ignor restor stor scor ador implor deplor bor snor shor underscor outscor
 interfer adher coher persever rever
 scal pal inhal exhal impal regal stal bal
-phon ton clon condon aton zon hon ston postpon dethron enthron thron inton dron
+phon telephon megaphon ton clon condon aton zon hon ston postpon dethron enthron thron inton dron
 conven interven contraven
 chang arrang exchang challeng plung aveng reveng rang estrang imping infring cring lung
 expung spong hing
