@@ -64,6 +64,8 @@ def _broken_copy(tmp_path: Path, filename: str, text: str) -> Path:
     ("actors.txt", "actor X\n  code XXX\n  colour red\n  en X\n", "actors.txt:3: unknown field 'colour' in actor block"),
     ("agents.txt", "agent MILITARY army\n  en army\n", "agents.txt:1: agent code must be letters in groups of three"),
     ("actors.txt", "actor X\n  code XXX\n  inter 9\n  en X\n", "actors.txt:3: inter must be an ACLED actor type 1-8"),
+    ("codebook.toml", 'name = "x"\nlanguages = ["en"]\ncue_events = "no"\n',
+     "codebook.toml:1: cue_events must be true or false"),
     ("verbs.txt", "verb KILL 190\n  en kill\n  patient killing\n",
      "verbs.txt:3: patient needs a language and phrases: 'patient  ar  مقتل | اغتيال'"),
 ])

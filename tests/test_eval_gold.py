@@ -45,19 +45,23 @@ def petrarch_file(tmp_path: Path) -> Path:
          "events": [], "config": {"require_dyad": "false"}},
         {**base, "id": "T-3", "category": "ERROR", "text": "Atlantis met Lemuria.", "evaluate": False,
          "events": [], "config": {}, "error": "storydiscard"},
+        {**base, "id": "T-4", "category": "ERROR", "text": "Atlantis met Lemuria.",
+         "events": [], "config": {}, "error": "sentencediscard"},
     ])
 
 
 def test_eval_gold_reads_petrarch_validation_records(petrarch_file):
     suite = read_gold(petrarch_file)
-    assert (suite.format, suite.name, len(suite.cases)) == ("petrarch", "tiny_validate", 3)
-    first, second, third = suite.cases
+    assert (suite.format, suite.name, len(suite.cases)) == ("petrarch", "tiny_validate", 4)
+    first, second, third, fourth = suite.cases
     assert first.expected == TripleGold(first.expected.events)
     assert first.expected.triples == (Triple("ATL", "LEM", "040"),)
     assert first.date == dt.date(1995, 1, 1) and first.parse == CONLLU and first.language == "en"
     assert (first.require_dyad, second.require_dyad, third.require_dyad) == (True, False, None)
     assert second.expected.triples == ()
     assert not third.evaluate and third.note == "storydiscard"
+    # an expected PETRARCH error is not scored even where the record says evaluate
+    assert not fourth.evaluate and fourth.note == "sentencediscard"
     assert first.key == "1:T-1"
 
 

@@ -142,3 +142,18 @@ def test_incidents_build_no_event_document_has_no_rows(coder):
 def test_incidents_build_rows_are_deterministic(coder):
     text = "On 9 May 2020, unknown gunmen abducted two engineers near Kismaayo (Lower Juba)."
     assert code(coder, text) == code(coder, text)
+
+
+def test_incidents_build_cue_events_are_the_codebooks_choice(coder, tmp_path):
+    """A sentence no verb pattern codes still gets an event from its ACLED cue words, unless the
+    codebook says ``cue_events = false`` (what PETRARCH imports write)."""
+    import shutil
+
+    text = "Heavy clashes erupted near Sirte on 8 May 2020."
+    assert any(r.rule_id.startswith(CUE_RULE) for r in code(coder, text))
+    folder = tmp_path / "no_cues"
+    shutil.copytree(coder.compiled.codebook.path, folder)
+    settings = folder / "codebook.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "cue_events = false\n", encoding="utf-8")
+    rows = code(Coder(codebook_path=folder), text)
+    assert not any(r.rule_id.startswith(CUE_RULE) for r in rows)

@@ -53,7 +53,7 @@ def test_petrarch_writes_every_codebook_file(imported: tuple[Path, ImportReport]
     assert settings == {
         "name": out.name,
         "description": "Imported from PETRARCH dictionaries: verbs.txt, actors.txt, agents.txt, discards.txt",
-        "require_dyad": True, "languages": ["en"], "strict": False}
+        "require_dyad": True, "languages": ["en"], "strict": False, "cue_events": False}
 
 
 def test_petrarch_counts_what_it_read_and_rejected(imported: tuple[Path, ImportReport]) -> None:

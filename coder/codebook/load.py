@@ -29,7 +29,7 @@ from coder.errors import CodebookError
 
 KINDS = ("actors", "agents", "verbs", "synsets", "discards")
 BLOCK_KIND = {"actors": "actor", "agents": "agent", "verbs": "verb", "synsets": "synset", "discards": "discard"}
-SETTINGS = {"name", "description", "require_dyad", "languages", "strict"}
+SETTINGS = {"name", "description", "require_dyad", "languages", "strict", "cue_events"}
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -48,6 +48,8 @@ class Codebook:
     synsets: tuple[SynsetEntry, ...]
     discards: tuple[DiscardEntry, ...]
     warnings: tuple[str, ...]
+    # events the incident layer reads from ACLED cue words in sentences no verb pattern coded
+    cue_events: bool = True
 
 
 def default_codebook_path() -> Path:
@@ -86,8 +88,9 @@ def _settings(directory: Path, problems: Problems) -> dict[str, object]:
     for key in settings:
         if key not in SETTINGS:
             problems.add(f"{path.name}:1", f"unknown setting {key!r} (known: {', '.join(sorted(SETTINGS))})")
-    if not isinstance(settings.get("require_dyad", False), bool):
-        problems.add(f"{path.name}:1", "require_dyad must be true or false")
+    for flag in ("require_dyad", "strict", "cue_events"):
+        if not isinstance(settings.get(flag, False), bool):
+            problems.add(f"{path.name}:1", f"{flag} must be true or false")
     return settings
 
 
@@ -144,6 +147,7 @@ def load_codebook(directory: Path, *, is_cameo: Callable[[str], bool] | None = N
         languages=tuple(str(x) for x in languages) if isinstance(languages, list) else ("en", "ar"),
         actors=actors, agents=agents, verbs=verbs, synsets=synsets, discards=discards,
         warnings=tuple(problems.warnings),
+        cue_events=bool(settings.get("cue_events", True)),
     )
 
 

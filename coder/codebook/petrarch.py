@@ -916,7 +916,8 @@ def import_petrarch(verbs: Path | None, actors: Sequence[Path], agents: Path | N
                     is_cameo_code: Callable[[str], bool] | None = None) -> ImportReport:
     """Convert PETRARCH dictionaries into a native codebook folder ``out_dir``.
 
-    Writes ``codebook.toml`` (``require_dyad = true``, PETRARCH's default; ``strict = false``,
+    Writes ``codebook.toml`` (``require_dyad = true``, PETRARCH's default; ``cue_events = false``;
+    ``strict = false``,
     because imported dictionaries carry known problems), ``verbs.txt``, ``synsets.txt``,
     ``actors.txt``, ``agents.txt`` and ``discards.txt``. ``is_cameo_code`` says whether an event
     code exists (default: two to four digits); an unknown code is kept with a warning. Malformed
@@ -951,6 +952,7 @@ def import_petrarch(verbs: Path | None, actors: Sequence[Path], agents: Path | N
         "require_dyad = true",
         f"languages = [{json.dumps(language)}]",
         "strict = false",
+        "cue_events = false  # only the dictionaries' events, as PETRARCH codes them",
         "",
     ])
     if strict and log.warnings:

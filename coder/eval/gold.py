@@ -292,7 +292,9 @@ def _read_petrarch(path: Path) -> tuple[str, list[GoldCase]]:
             id=str(r.get("id") or where), position=number, text=str(r.get("text") or ""),
             date=_date(r.get("date"), where), language=r.get("language") or "en",
             expected=TripleGold(events), category=r.get("category"), parse=r.get("parse"),
-            require_dyad=parse_flag(config.get("require_dyad")), evaluate=bool(r.get("evaluate", True)),
+            require_dyad=parse_flag(config.get("require_dyad")),
+            # a case whose expected outcome is an error of PETRARCH's own is not an event to score
+            evaluate=bool(r.get("evaluate", True)) and not r.get("error"),
             note=r.get("error")))
     return suite, cases
 
