@@ -172,3 +172,30 @@ def test_engine_english_order_incident_rows_keep_passive_roles(text, source, tar
 
     rows, _ = code_document(Document(id="t", text=text, date=DAY, language="en"), Coder(parser="lite"))
     assert [(r.source_actor, r.target_actor) for r in rows][:1] == [(source, target)]
+
+
+@pytest.mark.parametrize("text, codes", [
+    # a parenthesis after an actor glosses it: no second actor
+    ("The pro-Iranian Hizbollah (Party of God) group declared a ceasefire.", ["LBNREB"]),
+    ("Iran (the Islamic Republic) and the Party of God met.", ["IRN", "---PTY"]),
+    # "X-led": led by that country; "X-backed" is not
+    ("Vietnamese-led forces attacked.", ["VNMMIL"]),
+    ("Syrian-backed militia attacked.", ["---REB"]),
+])
+def test_engine_english_order_glosses_and_led(cb, text, codes):
+    assert [a.code for a in find_actors(sentence_of(text), cb, DAY)] == codes
+
+
+@pytest.mark.parametrize("phrase, day, code", [
+    ("UNITA", dt.date(1995, 1, 1), "AGOREB"),
+    ("UNITA", dt.date(2005, 1, 1), "AGOOPP"),
+    ("Revolutionary United Front", dt.date(1999, 1, 1), "SLEREB"),
+    ("Tamil Tigers", dt.date(2000, 1, 1), "LKAREB"),
+])
+def test_engine_english_order_past_armed_groups(cb, phrase, day, code):
+    assert [a.code for a in find_actors(sentence_of(phrase + " said nothing."), cb, day)] == [code]
+
+
+def test_engine_english_order_push_hard_for_is_a_demand(cb):
+    found = events(cb, "The UK is pushing hard for the US to support its debt relief plan.")
+    assert found and found[0][0] == "GBR" and found[0][2].startswith("10"), found

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coder.codebook.compile import CompiledCodebook, Match, ref_index, ref_kind
+from coder.frontends.keys import english_key
 from coder.model import ActorMention, Sentence
 
 # Words that may sit between the parts of one actor phrase ("forces of Libya", "Libya's army").
@@ -68,7 +69,26 @@ def scan_pieces(sentence: Sentence, cb: CompiledCodebook) -> list[Piece]:
     pieces = [Piece(m) for m in cb.actor_index(sentence.language).scan(keys)]
     if sentence.language == "en":
         pieces = [p for p in pieces if not _english_verb_form(sentence, p, cb)]
+        led = _english_led(sentence, pieces, cb)
+        if led:
+            pieces = sorted(pieces + led, key=lambda p: p.start)
     return pieces
+
+
+def _english_led(sentence: Sentence, pieces: Sequence[Piece], cb: CompiledCodebook) -> list[Piece]:
+    """"Vietnamese-led forces", "US-led coalition": forces led by a country are that country's
+    (one word; "Syrian-backed militia" is no Syrian militia)."""
+    covered = {i for p in pieces for i in range(p.start, p.end)}
+    index = cb.actor_index("en")
+    found = []
+    for i, token in enumerate(sentence.tokens):
+        if i in covered or not token.key.endswith("-lead"):
+            continue
+        head = token.form.rpartition("-")[0]
+        match = index.longest_at([english_key(head)], 0) if head else None
+        if match is not None and match.end == 1 and ref_kind(match.payload) in ("actor", "demonym"):
+            found.append(Piece(Match(i, i + 1, match.payload)))
+    return found
 
 
 def _english_verb_form(sentence: Sentence, piece: Piece, cb: CompiledCodebook) -> bool:
@@ -253,8 +273,24 @@ def find_actors(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None) -
     """Every actor phrase of the sentence, left to right, not overlapping (word order)."""
     actors = [compose(group, sentence, cb, day) for group in _group(sentence, scan_pieces(sentence, cb), cb)]
     if sentence.language == "en":
-        actors = _possessed(sentence, actors, cb)
+        actors = _possessed(sentence, _without_glosses(sentence, actors), cb)
     return actors
+
+
+def _without_glosses(sentence: Sentence, actors: list[ActorMention]) -> list[ActorMention]:
+    """Without the actors of a parenthesis that glosses the actor before it: "Hizbollah (Party
+    of God)", "Islamic Salvation Front (FIS)" name one actor, once."""
+    tokens = sentence.tokens
+    kept: list[ActorMention] = []
+    for actor in actors:
+        opening = actor.start - 1
+        while opening >= 0 and tokens[opening].form not in ("(", ")") and actor.start - opening <= 4:
+            opening -= 1
+        glossed = (opening > 0 and tokens[opening].form == "(" and bool(kept)
+                   and kept[-1].end == opening)
+        if not glossed:
+            kept.append(actor)
+    return kept
 
 
 def _possessed(sentence: Sentence, actors: list[ActorMention], cb: CompiledCodebook) -> list[ActorMention]:
