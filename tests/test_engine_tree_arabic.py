@@ -35,8 +35,12 @@ agent MIL military
   ar       جيش | قوات | جنود | جنديا
 agent COP police
   ar       شرطة | قوات الأمن
+agent CVL protesters
+  inter    6
+  ar       متظاهرين | متظاهرون
 agent CVL civilians
-  ar       متظاهرين | متظاهرون | مواطنين | شخصا | أشخاص
+  inter    7
+  ar       مواطنين | شخصا | أشخاص
 agent OPP opposition
   ar       ناشطين
 """,
@@ -102,9 +106,16 @@ def test_engine_tree_arabic_quantity_heads_name_the_people_counted(book: Compile
 
 
 def test_engine_tree_arabic_a_quantity_of_things_names_nobody(book: CompiledCodebook) -> None:
-    # «تجمع عشرات أمام المبنى»: nothing hangs on the numeral that names an actor
+    # «تجمع عشرات أمام المبنى»: nothing hangs on the numeral that names an actor (the protest
+    # is still an event, of nobody)
     words = "تجمع/VERB/0/root عشرات/NUM/1/nsubj أمام/ADP/4/case المبنى/NOUN/1/obl"
-    assert triples(ud(words), book) == []
+    assert triples(ud(words), book) == [(None, None, "141")]
+
+
+def test_engine_tree_arabic_a_numeral_counts_its_adjective(book: CompiledCodebook) -> None:
+    # «مقتل خمسة مدنيين»: the parser hangs the people on the numeral as its adjective
+    book_words = "مقتل/NOUN/0/root خمسة/NUM/1/nummod متظاهرين/ADJ/2/amod"
+    assert triples(ud(book_words), book) == [(None, "---CVL", "190")]
 
 
 # -- passive forms ------------------------------------------------------------------------------
@@ -224,3 +235,74 @@ def test_engine_tree_arabic_subject_after_the_verb_fits_patterns(book: CompiledC
 def test_engine_order_arabic_definite_word_ends_a_phrase(book: CompiledCodebook, words: str,
                                                          expected: list) -> None:
     assert triples(make_sentence(words.split(), language="ar"), book) == expected
+
+
+# -- events named without their actors ------------------------------------------------------------
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # «خرجت مظاهرات في الموصل»: protests that name nobody are still an event
+    ("خرجت/VERB/0/root مظاهرات/NOUN/1/nsubj في/ADP/4/case الموصل/PROPN/1/obl", [(None, None, "141")]),
+    # «اغتيل كرامي في متفجرة»: a killing of someone the codebook does not know
+    ("قتل/VERB/0/root/Voice=Pass كرامي/PROPN/1/nsubj:pass", [(None, None, "190")]),
+    # the same kind of event named again with its actors: only that one
+    ("تظاهر/VERB/0/root عشرات/NUM/1/nsubj في/ADP/4/case الموصل/PROPN/1/obl و/CCONJ/6/cc "
+     "تجمع/VERB/1/conj المتظاهرون/NOUN/6/nsubj", [("---CVL", None, "141")]),
+    # ... but not one of another kind
+    ("تظاهر/VERB/0/root عشرات/NUM/1/nsubj في/ADP/4/case الموصل/PROPN/1/obl و/CCONJ/6/cc "
+     "قتلت/VERB/1/conj الشرطة/NOUN/6/nsubj", [(None, None, "141"), ("---COP", None, "190")]),
+])
+def test_engine_tree_arabic_events_without_actors(book: CompiledCodebook, words: str,
+                                                  expected: list) -> None:
+    assert triples(ud(words), book) == expected
+
+
+def test_engine_tree_arabic_verb_without_arguments_reads_word_order(book: CompiledCodebook) -> None:
+    # the parser hung the verb's subject on another word: the actors by word order
+    words = "أمس/NOUN/0/root قتلت/VERB/1/acl الشرطة/NOUN/1/nmod"
+    assert triples(ud(words), book) == [("---COP", None, "190")]
+    # a verb whose subject names nobody keeps its parse: no actor by word order
+    words = "قتلت/VERB/0/root عبوة/NOUN/1/nsubj أمام/ADP/4/case الشرطة/NOUN/1/obl"
+    assert triples(ud(words), book) == [(None, "---COP", "190")]
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # «قتلت قوة من الجيش»: a unit drawn from a force is that force
+    ("قتلت/VERB/0/root قوة/NOUN/1/nsubj من/ADP/4/case الجيش/NOUN/2/nmod", [("---MIL", None, "190")]),
+    ("قتلت/VERB/0/root فرقة/NOUN/1/nsubj من/ADP/4/case الشرطة/NOUN/2/nmod", [("---COP", None, "190")]),
+])
+def test_engine_tree_arabic_units_name_their_force(book: CompiledCodebook, words: str,
+                                                  expected: list) -> None:
+    assert triples(ud(words), book) == expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("خرجت مظاهرات في الموصل", [(None, None, "141")]),
+    ("خرجت مظاهرات في الموصل وتجمع المتظاهرون", [("---CVL", None, "141")]),
+])
+def test_engine_order_arabic_events_without_actors(book: CompiledCodebook, words: str,
+                                                   expected: list) -> None:
+    assert triples(make_sentence(words.split(), language="ar"), book) == expected
+
+
+def test_engine_arabic_protest_without_actors_is_the_protesters(book: CompiledCodebook) -> None:
+    # «انطلقت مظاهرات ..., حيث قتل المتظاهرون ...»: the protesters named doing something else
+    # did the protests named without actors
+    words = ("تظاهر/VERB/0/root عشرات/NUM/1/nsubj و/CCONJ/4/cc قتلت/VERB/1/conj "
+             "المتظاهرون/NOUN/4/nsubj")
+    assert triples(ud(words), book) == [("---CVL", None, "141"), ("---CVL", None, "190")]
+
+
+# -- case endings -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # «قتل الجنودُ المتظاهرين» with the nominative soldiers labelled obj: the case says who acts
+    ("قتل/VERB/0/root الجنود/NOUN/1/obj/Case=Nom المتظاهرين/NOUN/1/obj/Case=Acc",
+     [("---MIL", "---CVL", "190")]),
+    # an accusative object stays the object
+    ("قتل/VERB/0/root الجنود/NOUN/1/obj/Case=Acc", [(None, "---MIL", "190")]),
+    # with a subject of its own, a nominative «object» is left as the parser reads it
+    ("قتل/VERB/0/root الشرطة/NOUN/1/nsubj الجنود/NOUN/1/obj/Case=Nom", [("---COP", "---MIL", "190")]),
+])
+def test_engine_tree_arabic_nominative_object_is_the_subject(book: CompiledCodebook, words: str,
+                                                             expected: list) -> None:
+    assert triples(ud(words), book) == expected

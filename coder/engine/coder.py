@@ -32,6 +32,15 @@ PAIRED_ROOTS = frozenset({"03", "04", "05", "06"})
 NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
 # events whose verbs take no object: what a parser reads as one is their subject (a protest)
 INTRANSITIVE_ROOTS = frozenset({"14"})
+# events reported without their doers or victims ("protests broke out", «اغتيل كرامي») are
+# still events: protests and violence, as ACLED records them (its unidentified actors)
+ACTORLESS_ROOTS = frozenset({"14", "18", "19", "20"})
+# languages coded so (in English the incident layer's cue words derive these events instead,
+# with actors taken by word order)
+ACTORLESS_LANGUAGES = frozenset({"ar"})
+PROTESTERS = 6  # ACLED's actor type of protesters
+ARGUMENTS = frozenset({"nsubj", "obj", "csubj", "iobj"})
+_KIND = {"14": "protest", "18": "violence", "19": "violence", "20": "violence"}
 SLOT_REACH = 3
 NULL_CODE = "---"
 
@@ -61,6 +70,30 @@ def _inherit_country(actor: ActorMention | None, actors: Sequence[ActorMention],
     return actor
 
 
+# languages whose bare agents take the country of the event's place (English: not yet; it would
+# recode "gunmen in Baghdad" as IRQUAF, a choice for the English codebook's gold)
+PLACE_COUNTRY_LANGUAGES = frozenset({"ar"})
+
+
+def with_place_country(mention: Mention, iso3: str | None) -> Mention:
+    """The bare agents of an event at a place of a known country («تظاهر المئات في أثينا»,
+    «قتل خمسة أشخاص في بغداد») are of that country, as ACLED names them ("Protesters
+    (Greece)"), unless a country of their own is named."""
+    if not iso3:
+        return mention
+
+    def placed(actor: ActorMention | None) -> ActorMention | None:
+        if actor is None or actor.country is not None or actor.role is None \
+                or not actor.code.startswith(UNKNOWN_COUNTRY):
+            return actor
+        return dataclasses.replace(actor, code=iso3 + actor.code[len(UNKNOWN_COUNTRY):], country=iso3)
+
+    source, target = placed(mention.source), placed(mention.target)
+    if source is mention.source and target is mention.target:
+        return mention
+    return dataclasses.replace(mention, source=source, target=target)
+
+
 def discarded(sentence: Sentence, cb: CompiledCodebook) -> bool:
     index = cb.discards.get(sentence.language)
     if index is None:
@@ -80,10 +113,30 @@ def code_sentence(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
         mentions = _code_tree(sentence, cb, day, actors)
     else:
         mentions = _code_order(sentence, cb, actors)
-    mentions = link_consequences(sentence, mentions)
+    mentions = _drop_redundant_actorless(link_consequences(sentence, mentions))
     if settings.require_dyad:
         mentions = [m for m in mentions if m.source is not None and m.target is not None]
     return _order(mentions)
+
+
+def _drop_redundant_actorless(mentions: list[Mention]) -> list[Mention]:
+    """An event named without actors in a sentence that names one of its kind with actors
+    («اندلعت مظاهرات ..., ورفع المتظاهرون شعارات») is that event again: only the one with
+    actors is kept. A protest without actors in a sentence that names protesters doing
+    something else («انطلقت مظاهرات ..., حيث تقدم المتظاهرون بمذكرات») is theirs."""
+    kinds = {_KIND.get(m.code[:2]) for m in mentions if m.source is not None or m.target is not None}
+    named = sorted((a for m in mentions for a in (m.source, m.target)
+                    if a is not None and a.inter == PROTESTERS), key=lambda a: a.start)
+    out = []
+    for m in mentions:
+        if m.source is None and m.target is None:
+            kind = _KIND.get(m.code[:2])
+            if kind in kinds:
+                continue
+            if kind == "protest" and named:
+                m = dataclasses.replace(m, source=named[0], rule_id=m.rule_id + "+" + named[0].rule)
+        out.append(m)
+    return out
 
 
 # -- word order (lite) -------------------------------------------------------------------------
@@ -152,6 +205,16 @@ def _code_tree(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
         else:
             sources = roles.source(head, intransitive=(hit.code or "")[:2] in INTRANSITIVE_ROOTS)
             targets = roles.target(head, exclude=sources)
+            if not sources and not targets and sentence.language in ACTORLESS_LANGUAGES \
+                    and (hit.code or "")[:2] in ACTORLESS_ROOTS \
+                    and not any(tree.rels[c].partition(":")[0] in ARGUMENTS for c in tree.children[head]):
+                # a verb the parser gave no subject or object (its subject misread as a
+                # modifier, or in another clause): the actors nearest in word order, as for a noun
+                if linear is None:
+                    linear = document_actors(sentence)
+                by_order = roles_by_order(sentence, hit, linear)
+                sources = [by_order.source] if by_order.source else []
+                targets = [by_order.target] if by_order.target else []
         if hit.source_slot is not None or hit.target_slot is not None:
             if linear is None:
                 linear = document_actors(sentence)
@@ -233,11 +296,12 @@ def _emit(mentions: list[Mention], sentence: Sentence, hit: VerbHit, sources: Se
     """The mentions of one anchor: every source with every target, the reverse events, and
     the pairs of a cooperation among several sources."""
     seen: set[tuple[str, str | None, int, str | None, int]] = set()
+    actorless = sentence.language in ACTORLESS_LANGUAGES and (hit.code or "")[:2] in ACTORLESS_ROOTS
 
     def add(code: str | None, source: ActorMention | None, target: ActorMention | None) -> None:
         if source is not None and target is not None and source.code == target.code:
             target = None  # an actor does nothing to itself ("the army said its forces...")
-        if code is None or source is None and target is None:
+        if code is None or source is None and target is None and not actorless:
             return
         if target is None and code[:2] in STATEMENT_ROOTS and source is not None and source.country is None \
                 and source.code.startswith(UNKNOWN_COUNTRY):

@@ -52,7 +52,9 @@ PRONOUNS = frozenset({"PRON"})
 VERBAL = frozenset({"VERB", "AUX"})
 NOMINALS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X", "SYM", "DET"})
 MAX_DEPTH = 6
-# words that count people, whose phrase names the people counted ("dozens of soldiers")
+NOMINAL_CASED = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+# words that count people, whose phrase names the people counted ("dozens of soldiers"), and
+# units, whose phrase names the force they belong to
 QUANTITIES = {
     "en": frozenset(match_key(w, None, "en") for w in (
         "hundreds", "thousands", "dozens", "scores", "millions", "number", "group", "handful", "some",
@@ -60,7 +62,9 @@ QUANTITIES = {
     "ar": frozenset(match_key(w, None, "ar") for w in (
         "عدد", "مئات", "آلاف", "الآلاف", "ألوف", "عشرات", "العشرات", "المئات", "مئة", "مائة", "ألف", "ملايين",
         "مليون", "مجموعة", "مجموعات", "بعض", "كثير", "معظم", "غالبية", "أغلبية", "أغلب", "جميع", "كل", "أحد",
-        "إحدى", "عناصر", "أفراد", "حشد", "ثلة", "جموع")),
+        "إحدى", "عناصر", "أفراد", "حشد", "ثلة", "جموع",
+        # a unit drawn from a force is that force («فرقة مظلية من قوات مكافحة الإرهاب»)
+        "قوة", "فرقة", "وحدة", "وحدات", "دورية", "دوريات", "كتيبة", "سرية", "مفرزة", "خلية")),
 }
 
 
@@ -224,8 +228,9 @@ class Phrases:
 
     def _drop_adjective_agents(self, head: int, pieces: list[Piece]) -> list[Piece]:
         """An agent used as an adjective of a word that names nobody is no agent ("the official
-        news agency" is an agency, not an official)."""
-        if not pieces or head in self.piece_at:
+        news agency" is an agency, not an official). A numeral names nobody either, but its
+        adjective is what it counts («خمسة مدنيين»)."""
+        if not pieces or head in self.piece_at or self.is_quantity(head):
             return pieces
         upos = self.tree.upos
         return [p for p in pieces if not (p.kind == "agent" and p.end - p.start == 1
@@ -426,8 +431,24 @@ class TreeRoles:
         if tree.passive_form[verb]:
             return []  # the subject of «قُتِل» is who was killed
         rels = tree.rels
+        found = [c for c in tree.children[verb]
+                 if base(rels[c]) in SUBJECTS and rels[c] not in PASSIVE_SUBJECTS]
+        return found or self._nominative_objects(verb)
+
+    def _nominative_objects(self, verb: int) -> list[int]:
+        """Arabic: a noun after a verb that has no subject, in the nominative case, is its
+        subject whatever the parser's label («وحمل المتظاهرونَ الأعلامَ» with the protesters
+        read as the object): the case ending says who acts."""
+        if self.sentence.language != "ar" or self.tree.passive_form[verb]:
+            return []
+        tree = self.tree
+        tokens = self.sentence.tokens
+        rels = tree.rels
+        if any(base(rels[c]) in SUBJECTS for c in tree.children[verb]):
+            return []
         return [c for c in tree.children[verb]
-                if base(rels[c]) in SUBJECTS and rels[c] not in PASSIVE_SUBJECTS]
+                if c > verb and (rels[c] in OBJECTS or base(rels[c]) in OBJECTS)
+                and tree.upos[c] in NOMINAL_CASED and "Case=Nom" in tokens[c].feats][:1]
 
     def _passive_subjects(self, verb: int) -> list[int]:
         tree = self.tree
@@ -441,7 +462,9 @@ class TreeRoles:
 
     def _objects(self, verb: int) -> list[int]:
         rels = self.tree.rels
-        return [c for c in self.tree.children[verb] if rels[c] in OBJECTS or base(rels[c]) in OBJECTS]
+        subjects = self._nominative_objects(verb)
+        return [c for c in self.tree.children[verb]
+                if (rels[c] in OBJECTS or base(rels[c]) in OBJECTS) and c not in subjects]
 
     def _obliques(self, verb: int, exclude_by: bool) -> list[int]:
         """Obliques after the verb, nearest first (not times, not the passive agent)."""

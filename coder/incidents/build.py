@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from coder.codebook.compile import CompiledCodebook
 from coder.codebook.taxonomy import load_taxonomy
 from coder.engine.actors import DocumentActors
+from coder.engine.coder import PLACE_COUNTRY_LANGUAGES, with_place_country
 from coder.incidents import cues as c
 from coder.incidents.acled import (
     AcledActors,
@@ -603,6 +604,8 @@ def _row(
     if kind is not None and place is None:
         place = places.country
     info = taxonomy.cameo_info(mention.code)
+    if item.place is not None and language in PLACE_COUNTRY_LANGUAGES:
+        mention = with_place_country(mention, item.place.iso3)  # «المتظاهرون في أثينا»
     source, target = mention.source, mention.target
     return EventRow(
         event_id=stable_id(doc.input, doc.position, doc.id, sentence.index, mention.order, mention.rule_id),

@@ -1,0 +1,46 @@
+"""Arabic rows: a bare agent of an event at a place of a known country takes that country in its
+CAMEO code, as ACLED names it ("Protesters (Iraq)"); one with a country of its own keeps it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coder.model import Document
+from coder.pipeline import Coder, code_documents
+
+DAY = dt.date(2020, 5, 9)
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+def first(coder: Coder, text: str, language: str = "ar"):
+    rows = code_documents([Document(id="t", text=text, date=DAY, language=language)], coder).rows
+    return rows[0]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("تظاهر مئات المتظاهرين في الموصل احتجاجا على البطالة.", "IRQCVL", None),
+    ("قتل مسلحون خمسة أشخاص في كركوك.", "IRQREB", "IRQCVL"),
+    # a country of their own outvotes the place
+    ("تظاهر مئات المتظاهرين المصريين في الموصل.", "EGYCVL", None),
+])
+def test_incidents_arabic_bare_agents_take_the_country_of_the_place(coder: Coder, text: str, source: str,
+                                                                    target: str | None) -> None:
+    row = first(coder, text)
+    assert (row.source_actor, row.target_actor) == (source, target)
+    assert row.source_country == source[:3]
+
+
+def test_incidents_arabic_protest_without_actors_is_an_event(coder: Coder) -> None:
+    row = first(coder, "خرجت مظاهرات في الموصل.")
+    assert (row.cameo_code, row.source_actor, row.target_actor, row.iso3) == ("141", None, None, "IRQ")
+
+
+def test_incidents_english_bare_agents_keep_no_country(coder: Coder) -> None:
+    row = first(coder, "Two Iraqi policemen were shot dead by gunmen in Baghdad.", "en")
+    assert row.source_actor == "---UAF"
