@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -28,7 +27,7 @@ def code_chunk(chunk: Chunk, coder: Coder) -> CodedBatch:
     for index, earlier in chunk.duplicates:
         row = manifest[index]
         note = f"duplicate id (first seen at {earlier})"
-        manifest[index] = dataclasses.replace(row, reason=f"{row.reason}; {note}" if row.reason else note)
+        manifest[index] = row._replace(reason=f"{row.reason}; {note}" if row.reason else note)
     return CodedBatch(batch.rows, tuple(manifest))
 
 

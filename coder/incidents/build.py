@@ -368,6 +368,9 @@ def build_rows(
         require_dyad = cb.codebook.require_dyad
     if actors_of is None:
         actors_of = DocumentActors(cb, doc.date)
+    # events read from ACLED cue words where no verb pattern matched: the codebook's choice
+    # (PETRARCH imports turn them off, since their gold expects the dictionaries' events only)
+    cue_events = cb.codebook.cue_events
     taxonomy = load_taxonomy()
     tables = load_tables()
     if sentences is None:
@@ -386,7 +389,8 @@ def build_rows(
         all_mentions.extend((sentence, m) for m in own)
         typed = any(_is_typed(m) for m in own)
         if (
-            not typed
+            cue_events
+            and not typed
             and c.EVENT_KINDS & facts[sentence.index].cues.kinds
             and not _period(facts[sentence.index])
         ):
@@ -396,7 +400,7 @@ def build_rows(
                 require_dyad and (derived.source is None or derived.target is None)
             ):
                 all_mentions.append((sentence, dataclasses.replace(derived, sentence_index=sentence.index)))
-    tag = note_tag(doc.text) if language == "en" else None
+    tag = note_tag(doc.text) if language == "en" and cue_events else None
     if tag is not None and not any(_is_typed(m) for _, m in all_mentions) and ordered:
         first = ordered[0]
         derived = derived_mention(
