@@ -7,8 +7,11 @@ import datetime as dt
 
 import pytest
 
+from coder.incidents.gazetteer import load_tables
+from coder.incidents.places import arabic_hits
 from coder.model import Document
 from coder.pipeline import Coder, code_documents
+from tests.conftest import make_sentence
 
 DAY = dt.date(2020, 5, 9)
 
@@ -44,3 +47,13 @@ def test_incidents_arabic_protest_without_actors_is_an_event(coder: Coder) -> No
 def test_incidents_english_bare_agents_keep_no_country(coder: Coder) -> None:
     row = first(coder, "Two Iraqi policemen were shot dead by gunmen in Baghdad.", "en")
     assert row.source_actor == "---UAF"
+
+
+@pytest.mark.parametrize(("words", "places"), [
+    # «ان» (Ans, Belgium), «كان» (Caen), «خرج» (Al Kharj) are words before they are towns
+    ("قال ان المتظاهرين كان خرج", []),
+    ("تظاهر المتظاهرون في الموصل", ["الموصل"]),
+])
+def test_incidents_arabic_common_words_are_no_towns(words: str, places: list[str]) -> None:
+    sentence = make_sentence(words.split(), language="ar")
+    assert [h.text for h in arabic_hits(sentence, load_tables())] == places

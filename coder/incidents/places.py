@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from coder.frontends.keys import match_key
 from coder.incidents.gazetteer import (
     ABBREV,
     ADMIN1,
@@ -204,6 +205,25 @@ def _in_hierarchy(text: str, start: int) -> bool:
     return "(" in before or "," in before
 
 
+# GeoNames' Arabic names of small towns that are also common words: «ان» (Ans), «كان» (Caen),
+# «ما», «خرج» (Al Kharj), «أدى», «مدينة», «الأمن», days and months. A one-word GeoNames town read
+# on one of them, or on a word the parser tags as a function word or a verb, is no place.
+_ARABIC_NOT_TOWNS = frozenset(match_key(w, None, "ar") for w in (
+    "ان", "أن", "إن", "ما", "كان", "أدى", "ادى", "خرج", "دون", "ليس", "سار", "الآن", "وقف", "بيان",
+    "الأمن", "السلطات", "الدولة", "زعيم", "طراز", "يد", "أب", "السيدة", "الحرية", "الشهداء", "جامعة",
+    "بنك", "مدينة", "المدينة", "حي", "ميدان", "ألفا", "بي", "الإسلامية", "من", "في", "على", "عن",
+    "قد", "لا", "هو", "هي", "بعد", "قبل", "بين", "كل", "يوم", "عام", "السبت", "الأحد", "الاثنين",
+    "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "مايو", "يونيو", "يوليو", "مارس", "أبريل", "آر"))
+_FUNCTION_TAGS = frozenset({"CCONJ", "SCONJ", "DET", "PRON", "ADP", "AUX", "PART", "VERB"})
+
+
+def _not_a_town(sentence: Sentence, start: int, end: int, entries: tuple[Entry, ...]) -> bool:
+    if end - start != 1 or any(e.kind != CITY for e in entries):
+        return False
+    token = sentence.tokens[start]
+    return token.key in _ARABIC_NOT_TOWNS or token.upos in _FUNCTION_TAGS
+
+
 def arabic_hits(sentence: Sentence, tables: Tables) -> list[Hit]:
     index = tables.arabic()
     keys = [t.key for t in sentence.tokens]
@@ -216,6 +236,9 @@ def arabic_hits(sentence: Sentence, tables: Tables) -> list[Hit]:
             continue
         longest = matches[0].end
         entries = tuple(m.payload for m in matches if m.end == longest)
+        if _not_a_town(sentence, i, longest, entries):
+            i = longest
+            continue
         start, end = _char_span(sentence, i, longest)
         hits.append(Hit(start, end, sentence.text[start:end], entries))
         i = longest
