@@ -180,3 +180,32 @@ def test_incidents_places_arabic_names_and_our_own_small_places(text, location, 
 
 def test_incidents_places_document_country_none_without_names(tables):
     assert document_country([], [], tables) is None
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes near Abu Qurayn and Ras Lanuf left Sidi Bou Said quiet.",
+        "They moved from New York City to San Pedro Sula, then to Deir ez-Zor and Al Watiya.",
+        "Shelling hit Ma'arrat al-Nu'man, Kafr Nabl and Jisr al-Shughur in Idlib, Syria's north.",
+        "The Libyan National Army's Al Jufra air base and Port Sudan's harbour.",
+    ],
+)
+def test_incidents_places_prefix_pruning_finds_what_trying_every_span_finds(tables, text, monkeypatch):
+    """Stopping where no longer name can start changes nothing: the same hits as trying every
+    run of up to ``tables.longest`` joined words."""
+    from coder.incidents import places
+
+    pruned = places.english_hits(text, tables)
+
+    def every_span(text, words, i, tables):
+        limit = min(tables.longest, len(words) - i)
+        reach = 1
+        while reach < limit and places._JOIN.match(text[words[i + reach - 1][1]:words[i + reach][0]]):
+            reach += 1
+        return reach
+
+    monkeypatch.setattr(places, "_reach", every_span)
+    assert places.english_hits(text, tables) == pruned
+    assert any(" " in hit.text for hit in pruned)
