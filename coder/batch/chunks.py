@@ -59,18 +59,29 @@ def chunk_records(paths: Iterable[Path], options: ReadOptions, size: int = DEFAU
             yield Chunk(f"{tag}-{number:06d}", tuple(pending))
 
 
+_POSITION_BITS = 40  # positions (lines, rows) below a trillion
+
+
 def flag_duplicates(chunks: Iterable[Chunk]) -> Iterator[Chunk]:
     """Mark records whose id was already seen earlier in the run (in input order).
 
-    The only state of a run that grows with the archive: one entry per distinct id.
+    The only state of a run that grows with the archive: one entry per distinct id, its first
+    place packed into one int (input number, position): ~125 bytes an id, ~120 MB a million.
     """
-    first_seen: dict[str, str] = {}
+    first_seen: dict[str, int] = {}
+    inputs: dict[str, int] = {}
+    names: list[str] = []
     for chunk in chunks:
         duplicates = []
         for i, record in enumerate(chunk.records):
             if isinstance(record, Document):
-                where = f"{record.input}:{record.position}"
+                number = inputs.get(record.input)
+                if number is None:
+                    number = inputs[record.input] = len(names)
+                    names.append(record.input)
+                where = number << _POSITION_BITS | record.position
                 earlier = first_seen.setdefault(record.id, where)
                 if earlier != where:
-                    duplicates.append((i, earlier))
+                    position = earlier & ((1 << _POSITION_BITS) - 1)
+                    duplicates.append((i, f"{names[earlier >> _POSITION_BITS]}:{position}"))
         yield replace(chunk, duplicates=tuple(duplicates)) if duplicates else chunk
