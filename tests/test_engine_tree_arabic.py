@@ -306,3 +306,26 @@ def test_engine_arabic_protest_without_actors_is_the_protesters(book: CompiledCo
 def test_engine_tree_arabic_nominative_object_is_the_subject(book: CompiledCodebook, words: str,
                                                              expected: list) -> None:
     assert triples(ud(words), book) == expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # «تجمع نحو 500 متظاهر»: «نحو» (about) read as a preposition makes the protesters an
+    # oblique: protesters are who protests, never whom against
+    ("تجمع/VERB/0/root نحو/ADP/3/case متظاهرين/NOUN/1/obl", [("---CVL", None, "141")]),
+    # a killing keeps protesters as its victims
+    ("قتل/VERB/0/root نحو/ADP/3/case متظاهرين/NOUN/1/obl", [(None, "---CVL", "190")]),
+])
+def test_engine_tree_arabic_protesters_are_no_protest_target(book: CompiledCodebook, words: str,
+                                                             expected: list) -> None:
+    assert triples(ud(words), book) == expected
+
+
+def test_engine_tree_arabic_construct_state_names_its_genitive(book: CompiledCodebook) -> None:
+    # «تظاهر المتظاهرون على قرار الجيش»: the army's decision stands for the army
+    words = ("تظاهر/VERB/0/root المتظاهرون/NOUN/1/nsubj على/ADP/4/case قرار/NOUN/1/obl "
+             "الجيش/NOUN/4/nmod")
+    assert triples(ud(words), book) == [("---CVL", "---MIL", "141")]
+    # with a preposition the agent is no genitive of the noun: nobody
+    words = ("تظاهر/VERB/0/root المتظاهرون/NOUN/1/nsubj على/ADP/4/case قرار/NOUN/1/obl "
+             "من/ADP/6/case الجيش/NOUN/4/nmod")
+    assert triples(ud(words), book) == [("---CVL", None, "141")]

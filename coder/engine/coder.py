@@ -113,7 +113,9 @@ def code_sentence(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
         mentions = _code_tree(sentence, cb, day, actors)
     else:
         mentions = _code_order(sentence, cb, actors)
-    mentions = _drop_redundant_actorless(link_consequences(sentence, mentions))
+    mentions = link_consequences(sentence, mentions)
+    if sentence.language in ACTORLESS_LANGUAGES:
+        mentions = _drop_redundant_actorless(mentions)
     if settings.require_dyad:
         mentions = [m for m in mentions if m.source is not None and m.target is not None]
     return _order(mentions)
@@ -129,6 +131,11 @@ def _drop_redundant_actorless(mentions: list[Mention]) -> list[Mention]:
                     if a is not None and a.inter == PROTESTERS), key=lambda a: a.start)
     out = []
     for m in mentions:
+        if m.source is None and m.target is not None and m.target.inter == PROTESTERS \
+                and _KIND.get(m.code[:2]) == "protest":
+            # protesters are whom a protest is by, never whom it is against (a parser's object
+            # of «اندلعت مظاهرات», «تجمع نحو 500 متظاهر»)
+            m = dataclasses.replace(m, source=m.target, target=None)
         if m.source is None and m.target is None:
             kind = _KIND.get(m.code[:2])
             if kind in kinds:

@@ -270,6 +270,15 @@ class Phrases:
                 found = [g for c in tree.conjuncts(child) for g in self.resolve(c, depth + 1)]
                 if found:
                     return found
+        if self.sentence.language == "ar":
+            # Arabic construct state: a noun that names nobody stands for its genitive, an agent
+            # too («قرار الحكومة», the government's decision; «مقر الحزب»)
+            for child in tree.children[head]:
+                if child > head and tree.rels[child] == "nmod" \
+                        and tree.case_word(child, self.sentence) is None:
+                    found = self.resolve(child, depth + 1)
+                    if found:
+                        return found
         # else the first actor of the whole phrase, with its conjuncts: "a resumption of ties
         # between Gondor and Osgiliath", "an accord to supply Gondor with wheat"
         for node in tree.subtree(head, OUTSIDE):
