@@ -67,7 +67,7 @@ class Coder:
     def _lite_frontends(self) -> dict[str, LiteFrontend]:
         return {}
 
-    @property
+    @cached_property
     def settings(self) -> EngineSettings:
         dyad = self.compiled.codebook.require_dyad if self.require_dyad is None else self.require_dyad
         return EngineSettings(require_dyad=dyad)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from coder.codebook.entries import record_reduce
 from coder.codebook.load import Codebook, content_hash, default_codebook_path, load_codebook
@@ -66,8 +66,9 @@ def compile_phrase(phrase: str, language: str, shared: dict | None = None) -> tu
     return shared.setdefault(items, items)
 
 
-@dataclass(frozen=True, slots=True)
-class Match(Generic[P]):
+class Match(NamedTuple, Generic[P]):
+    """A phrase found in a sentence (a named tuple: matching makes several a sentence)."""
+
     start: int
     end: int  # exclusive, in tokens
     payload: P
