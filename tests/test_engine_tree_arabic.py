@@ -329,3 +329,16 @@ def test_engine_tree_arabic_construct_state_names_its_genitive(book: CompiledCod
     words = ("تظاهر/VERB/0/root المتظاهرون/NOUN/1/nsubj على/ADP/4/case قرار/NOUN/1/obl "
              "من/ADP/6/case الجيش/NOUN/4/nmod")
     assert triples(ud(words), book) == [("---CVL", None, "141")]
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # by word order, an accusative noun after the verb is its object, not its subject
+    ("قتل جنديا", [(None, "---MIL", "190")]),
+    # a count after a killing is its victims («قُتل 12 شخصاً», unvocalised)
+    ("قتل 12 شخصا في السوق", [(None, "---CVL", "190")]),
+    # a subject after the verb stays the subject
+    ("قتلت الشرطة متظاهرين", [("---COP", "---CVL", "190")]),
+])
+def test_engine_order_arabic_accusative_after_the_verb_is_its_object(book: CompiledCodebook, words: str,
+                                                                      expected: list) -> None:
+    assert triples(make_sentence(words.split(), language="ar"), book) == expected

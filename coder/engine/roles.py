@@ -17,6 +17,7 @@ VSO_REACH = 3  # Arabic verb-subject order: the subject follows within a few wor
 CLAUSE_BREAKS = frozenset({".", ";", "؛", "!", "?", "؟", ":"})
 ARABIC_PREPOSITIONS = frozenset({"ب", "ل", "في", "على", "علي", "من", "الى", "الي", "عن", "خلال"})
 ARABIC_OBJECT_MARKERS = frozenset({"ل"})
+KILLING = frozenset({"19", "20"})  # not 18: «فجر 3 انتحاريين أنفسهم» counts the bombers
 PASSIVE_AUX = frozenset({"be", "was", "were", "been", "being", "is", "are", "get", "got"})
 # English coordination by word order: "Jordan and Britain", "Iran, Syria and Iraq".
 COORDINATION_GLUE = frozenset({"and", ",", "the", "both"})
@@ -175,6 +176,20 @@ def _arabic_patient(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMent
     return Roles(None, genitive)
 
 
+def _arabic_object(sentence: Sentence, hit: VerbHit, actor: ActorMention) -> bool:
+    """An actor after an Arabic verb that cannot be its subject: an indefinite noun in the
+    accusative («قتلت 47 إرهابياً», «اعتقلت متظاهراً») or, after a verb of killing, a count
+    of people (news reports «قُتل 12 شخصاً» in the passive, unvocalised)."""
+    tokens = sentence.tokens
+    form = tokens[actor.start].form
+    if actor.role is not None and not form.startswith("ال") and len(form) > 3 \
+            and form.endswith(("ا", "اً", "ًا")):
+        return True
+    before = tokens[actor.start - 1] if actor.start > 0 else None
+    return (hit.code or "")[:2] in KILLING and before is not None and actor.start - 1 >= hit.end \
+        and (before.upos == "NUM" or before.form.isdigit())
+
+
 def roles_by_order(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMention]) -> Roles:
     """Word-order roles: SVO for English; Arabic news also puts the subject after the verb."""
     if sentence.language == "ar" and hit.patient and hit.source_slot is None and hit.target_slot is None:
@@ -199,6 +214,9 @@ def roles_by_order(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMenti
     if source is None:
         if sentence.language == "ar" and not _arabic_nominal(sentence, hit, actors):
             source = _first_after(actors, hit.end, VSO_REACH, sentence, exclude=target)
+            if source is not None and _arabic_object(sentence, hit, source):
+                target = target if target is not None or hit.target_slot is not None else source
+                source = None
             if source is not None and target is None and hit.target_slot is None:
                 target = _first_after(actors, source.end, TARGET_REACH, sentence)
         if source is None:
