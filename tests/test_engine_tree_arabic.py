@@ -342,3 +342,17 @@ def test_engine_tree_arabic_construct_state_names_its_genitive(book: CompiledCod
 def test_engine_order_arabic_accusative_after_the_verb_is_its_object(book: CompiledCodebook, words: str,
                                                                       expected: list) -> None:
     assert triples(make_sentence(words.split(), language="ar"), book) == expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # «تجمع المتظاهرون وساروا نحو الجيش»: one protest, told by two anchors; the first takes
+    # the target the second names
+    ("تجمع/VERB/0/root المتظاهرون/NOUN/1/nsubj و/CCONJ/4/cc ساروا/VERB/1/conj نحو/ADP/6/case "
+     "الجيش/NOUN/4/obl", [("---CVL", "---MIL", "141"), ("---CVL", "---MIL", "141")]),
+    # a killing takes nothing from a protest of the same sentence
+    ("تجمع/VERB/0/root المتظاهرون/NOUN/1/nsubj و/CCONJ/4/cc قتلت/VERB/1/conj الشرطة/NOUN/4/nsubj "
+     "نحو/ADP/7/case الجيش/NOUN/4/obl", [("---CVL", None, "141"), ("---COP", "---MIL", "190")]),
+])
+def test_engine_tree_arabic_anchors_of_one_kind_tell_one_event(book: CompiledCodebook, words: str,
+                                                               expected: list) -> None:
+    assert triples(ud(words), book) == expected

@@ -115,7 +115,7 @@ def code_sentence(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
         mentions = _code_order(sentence, cb, actors)
     mentions = link_consequences(sentence, mentions)
     if sentence.language in ACTORLESS_LANGUAGES:
-        mentions = _drop_redundant_actorless(mentions)
+        mentions = _one_event(_drop_redundant_actorless(mentions))
     if settings.require_dyad:
         mentions = [m for m in mentions if m.source is not None and m.target is not None]
     return _order(mentions)
@@ -142,6 +142,31 @@ def _drop_redundant_actorless(mentions: list[Mention]) -> list[Mention]:
                 continue
             if kind == "protest" and named:
                 m = dataclasses.replace(m, source=named[0], rule_id=m.rule_id + "+" + named[0].rule)
+        out.append(m)
+    return out
+
+
+def _one_event(mentions: list[Mention]) -> list[Mention]:
+    """The anchors of one kind in one sentence tell of one event («تجمع المتظاهرون ... مرددين
+    هتافات منها يسقط بوش», «استهدف انتحاري اجتماعاً ... مما أسفر عن مقتل»): one that names no
+    target takes the target another of its kind names for the same doer (or for nobody), and one
+    that names no doer takes the doer another names."""
+    out = []
+    for m in mentions:
+        kind = _KIND.get(m.code[:2])
+        if kind is not None and (m.source is None or m.target is None):
+            others = [o for o in mentions if o is not m and _KIND.get(o.code[:2]) == kind]
+            if m.target is None:
+                target = next((o.target for o in others if o.target is not None
+                               and (o.source is None or m.source is None or o.source.code == m.source.code)
+                               and (m.source is None or o.target.code != m.source.code)), None)
+                if target is not None:
+                    m = dataclasses.replace(m, target=target, rule_id=m.rule_id + "+" + target.rule)
+            if m.source is None:
+                source = next((o.source for o in others if o.source is not None
+                               and (m.target is None or o.source.code != m.target.code)), None)
+                if source is not None:
+                    m = dataclasses.replace(m, source=source, rule_id=m.rule_id + "+" + source.rule)
         out.append(m)
     return out
 
