@@ -60,6 +60,8 @@ verb BURN 1712
   pattern  145 ar  * متظاهر*
 verb RIOT 145
   ar       رشق
+verb SHELL 194
+  ar       قصفت
 """,
 }
 
@@ -355,4 +357,15 @@ def test_engine_order_arabic_accusative_after_the_verb_is_its_object(book: Compi
 ])
 def test_engine_tree_arabic_anchors_of_one_kind_tell_one_event(book: CompiledCodebook, words: str,
                                                                expected: list) -> None:
+    assert triples(ud(words), book) == expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # «قصفت أرنور غوندور»: a country shells with its armed forces
+    ("قصفت/VERB/0/root أرنور/PROPN/1/nsubj غوندور/PROPN/1/obj", [("ARNMIL", "GON", "194")]),
+    # a killing keeps the country as it is named
+    ("قتلت/VERB/0/root أرنور/PROPN/1/nsubj غوندور/PROPN/1/obj", [("ARN", "GON", "190")]),
+])
+def test_engine_tree_arabic_countries_shell_with_their_forces(book: CompiledCodebook, words: str,
+                                                              expected: list) -> None:
     assert triples(ud(words), book) == expected

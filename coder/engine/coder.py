@@ -115,7 +115,7 @@ def code_sentence(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
         mentions = _code_order(sentence, cb, actors)
     mentions = link_consequences(sentence, mentions)
     if sentence.language in ACTORLESS_LANGUAGES:
-        mentions = _one_event(_drop_redundant_actorless(mentions))
+        mentions = _military(_one_event(_drop_redundant_actorless(mentions)), cb)
     if settings.require_dyad:
         mentions = [m for m in mentions if m.source is not None and m.target is not None]
     return _order(mentions)
@@ -167,6 +167,31 @@ def _one_event(mentions: list[Mention]) -> list[Mention]:
                                and (m.target is None or o.source.code != m.target.code)), None)
                 if source is not None:
                     m = dataclasses.replace(m, source=source, rule_id=m.rule_id + "+" + source.rule)
+        out.append(m)
+    return out
+
+
+# small arms, shelling, air strikes: only armed forces wage them
+MILITARY_MEANS = ("193", "194", "195")
+MILITARY = "MIL"
+
+
+def _military(mentions: list[Mention], cb: CompiledCodebook) -> list[Mention]:
+    """A country that fights, shells or strikes from the air («غارة أميركية», «قصف إسرائيلي»)
+    does so with its armed forces: the source is the country's military (as ACLED names it)."""
+    out = []
+    for m in mentions:
+        source = m.source
+        if source is not None and m.code.startswith(MILITARY_MEANS) and source.role is None \
+                and source.country is not None and source.code == source.country:
+            agent = next((a for a in cb.codebook.agents if a.code == MILITARY), None)
+            acled = source.acled_name
+            if acled is None and agent is not None and agent.acled:
+                acled = agent.acled.replace("{country}", cb.country_name(source.country))
+            inter = source.inter or (agent.inter if agent else None)
+            source = dataclasses.replace(source, code=source.code + MILITARY, role=MILITARY,
+                                         acled_name=acled, inter=inter)
+            m = dataclasses.replace(m, source=source)
         out.append(m)
     return out
 
