@@ -222,3 +222,38 @@ def test_incidents_acled_clan_fighters_are_identity_militias():
     kinds = find_cues("Militiamen from two clans exchanged fire over grazing land.", "en").kinds
     actors = assign_actors(make_type("Armed clash"), sides, kinds, somalia, DAY)
     assert (actors.inter1, actors.inter2) == (4, 4)
+
+
+SHELLING = "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(
+    ("kinds", "actor2"),
+    [
+        # "shelled villages, killing three civilians": the primary's own victims
+        ({c.SHELLING, c.KILL, c.ARMED_VICTIM}, "Civilians (Mexico)"),
+        # "shelled civilian areas, with no reports of injuries": ACLED names no second actor
+        ({c.SHELLING, c.ARMED_VICTIM}, None),
+    ],
+)
+def test_incidents_acled_remote_violence_takes_its_own_target_not_an_arm_of_its_state(mexico, kinds, actor2):
+    sides = [
+        Side("Military Forces of Mexico", 1, "MEX"),  # "Mexican government forces shelled ..."
+        Side("Civilians (Mexico)", 7, "MEX"),
+        Side("Military Forces of Mexico (2018-)", 1, "MEX"),  # "The Mexican army did not comment"
+    ]
+    actors = assign_actors(make_type(SHELLING), sides, frozenset(kinds), mexico, DAY)
+    assert (actors.actor1, actors.actor2) == ("Military Forces of Mexico", actor2)
+
+
+@pytest.mark.parametrize(
+    ("home", "actor2"),
+    [
+        ("MEX", "Unidentified Armed Group (Mexico)"),  # two names of Mexico's own forces
+        (None, "Military Forces of Mexico (2018-)"),  # "military forces" only assumed Mexico's
+    ],
+)
+def test_incidents_acled_a_state_name_without_regime_year_is_that_states_when_known(mexico, home, actor2):
+    sides = [Side("Military Forces of Mexico", 1, home), Side("Military Forces of Mexico (2018-)", 1, "MEX")]
+    actors = assign_actors(make_type("Armed clash"), sides, frozenset({c.CLASH}), mexico, DAY)
+    assert (actors.actor1, actors.actor2) == ("Military Forces of Mexico", actor2)

@@ -157,3 +157,52 @@ def test_incidents_build_cue_events_are_the_codebooks_choice(coder, tmp_path):
     settings.write_text(settings.read_text(encoding="utf-8") + "cue_events = false\n", encoding="utf-8")
     rows = code(Coder(codebook_path=folder), text)
     assert not any(r.rule_id.startswith(CUE_RULE) for r in rows)
+
+
+def test_incidents_build_primary_is_the_mention_with_both_actors(coder):
+    rows = code(
+        coder,
+        "Syrian government forces shelled villages in southern Idlib on Monday, killing three civilians, "
+        "a monitoring group said. The Syrian army did not comment on the shelling.",
+        day=dt.date(2020, 5, 5),
+    )
+    row = primary(rows)
+    assert (row.source_actor, row.target_text) == ("SYRMIL", "civilians")
+    assert (row.actor1, row.actor2, row.sub_event_type, row.fatalities) == (
+        "Military Forces of Syria",
+        "Civilians (Syria)",
+        "Shelling/artillery/missile attack",
+        3,
+    )
+    # the army that did not comment did not shell: no row of the second sentence names it
+    assert all(r.source_actor is None for r in rows if r.sentence_index == 1)
+
+
+def test_incidents_build_arabic_primary_names_both_sides_of_the_clash(coder):
+    rows = code(
+        coder,
+        "شنت جماعة الحوثي أمس هجوماً واسعاً على مواقع الجيش اليمني غرب مدينة مأرب، واشتبكت مع قوات الجيش "
+        "لساعات قبل أن تنسحب.\nوقال مصدر عسكري إن الاشتباكات أسفرت عن مقتل ثلاثة جنود وإصابة سبعة آخرين.",
+        language="ar",
+        day=dt.date(2020, 5, 3),
+    )
+    row = primary(rows)
+    assert row.source_actor is not None and row.target_actor is not None
+    assert (row.actor1, row.actor2, row.sub_event_type, row.fatalities) == (
+        "Military Forces of Yemen (2016-) Supreme Political Council",
+        "Military Forces of Yemen (2012-)",
+        "Armed clash",
+        3,
+    )
+
+
+def test_incidents_build_derived_mention_of_a_topic_takes_no_doer_from_before_the_verb(coder):
+    from coder.engine.verbs import find_verbs
+    from coder.frontends.lite import LiteFrontend
+
+    (sentence,) = LiteFrontend().parse("The Syrian army did not comment on the shelling.", "en")
+    army = ActorMention("SYRMIL", "Syrian army", "SYR", None, 1, 1, 3, "test")
+    cues = find_cues(sentence.text, "en")
+    assert derived_mention(sentence, cues, 0, [army]).source == army  # word order alone
+    hits = find_verbs(sentence, coder.compiled)
+    assert derived_mention(sentence, cues, 0, [army], hits=hits).source is None

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from coder.codebook.compile import CompiledCodebook
 from coder.engine.actors import UNKNOWN_COUNTRY, DocumentActors, scan_pieces
 from coder.engine.consequences import link_consequences
-from coder.engine.roles import assign_roles, coordinated, roles_by_order
+from coder.engine.roles import Roles, assign_roles, coordinated, roles_by_order, shared_subject, topic_of
 from coder.engine.tree import Phrases, Tree, TreeRoles
 from coder.engine.verbs import VerbHit, find_verbs, negated_by_tree
 from coder.model import ActorMention, Mention, Sentence
@@ -205,17 +205,37 @@ def _code_order(sentence: Sentence, cb: CompiledCodebook, document_actors: Docum
         return []
     actors = document_actors(sentence)
     mentions: list[Mention] = []
+    subject = None  # the subject of the last clause, shared by a verb coordinated with it
     for hit in hits:
-        # a verb inside an actor's name is part of the name ("Islamic State", «أنصار الله»)
-        if hit.negated or any(a.start <= hit.start < a.end for a in actors):
+        if hit.negated:
+            continue
+        # a verb inside an actor's name is part of the name ("Islamic State", «أنصار الله»);
+        # an anchor that only begins inside one ends its phrase: "GNA drones struck" (the
+        # anchor "drone strike") is the GNA's
+        inside = next((a for a in actors if a.start <= hit.start < a.end), None)
+        if inside is not None and not _ends_past(inside, hit):
             continue
         roles = assign_roles(sentence, hit, actors)
+        if inside is not None:
+            roles = Roles(inside, roles.target if roles.target is not inside else None)
+        if (topic := topic_of(sentence, hit, hits)) is not None and roles.source is not None \
+                and roles.source.end <= topic.start:
+            # "The army did not comment on the shelling": not the army's shelling
+            roles = Roles(None, roles.target)
+        roles = shared_subject(sentence, hit, roles, subject)
+        if roles.source is not None and not hit.patient:
+            subject = roles.source
         target = _inherit_country(_coded(roles.target), actors, cb)
         # "Jordan and Britain agreed": one mention per coordinated source, in text order
         sources = [_inherit_country(_coded(a), actors, cb)
                    for a in coordinated(sentence, actors, roles.source) if a is not roles.target]
         _emit(mentions, sentence, hit, [a for a in sources if a], [target] if target else [])
     return mentions
+
+
+def _ends_past(actor: ActorMention, hit: VerbHit) -> bool:
+    """Whether ``hit`` overlaps only the last words of ``actor`` and goes on past it."""
+    return actor.start < hit.start and actor.end < hit.end
 
 
 def _coded(actor: ActorMention | None) -> ActorMention | None:

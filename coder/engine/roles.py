@@ -238,3 +238,70 @@ def roles_by_order(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMenti
 def assign_roles(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMention]) -> Roles:
     """Roles by word order (dependency parses go through ``coder.engine.tree``)."""
     return roles_by_order(sentence, hit, actors)
+
+
+# -- across anchors: what one anchor's words say about another's roles (lite) -------------------
+
+# Words that may stand between a verb and the noun that is its topic ("did not comment on the
+# shelling", "denied the attack", «لم يعلق على القصف»), and the prepositions among them that
+# make a noun after a speech verb its topic rather than what was said ("announced an attack").
+TOPIC_GLUE = {
+    "en": frozenset({"on", "about", "over", "regarding", "concerning", "of", "the", "a", "an", "any", "this",
+                     "that", "these", "those", "its", "their", "his", "her", "such"}),
+    "ar": frozenset({"علي", "عن", "حول", "بشان", "ب", "ل", "هذا", "هذه", "اي"}),
+}
+TOPIC_PREPOSITIONS = {
+    "en": frozenset({"on", "about", "over", "regarding", "concerning"}),
+    "ar": frozenset({"علي", "عن", "حول", "بشان"}),
+}
+TOPIC_REACH = 3  # words between the verb's pattern and the noun
+SPEECH_ROOTS = frozenset({"01", "02"})
+CLAIM = "015"  # "claimed responsibility for the attack": the claimant did it
+DENIAL = "016"
+# Arabic conjunctions that join a verb to the clause before it, sharing its subject.
+ARABIC_COORDINATORS = frozenset({"و", "ف", "ثم"})
+OBLIQUE_MARKERS = ARABIC_PREPOSITIONS | {"مع", "ضد"}  # an actor after one is no subject
+
+
+def topic_of(sentence: Sentence, hit: VerbHit, hits: Sequence[VerbHit]) -> VerbHit | None:
+    """The anchor whose topic ``hit`` (a noun) is, when that anchor is negated, a denial, or a
+    statement or appeal with a preposition between ("did not comment on the shelling", "spoke
+    about the attack"): the subject of such a verb did not do what the noun names."""
+    glue = TOPIC_GLUE.get(sentence.language)
+    if glue is None:
+        return None
+    tokens = sentence.tokens
+    for other in hits:
+        end = max(other.end, other.last)  # ``last``: the position after its last word
+        if other is hit or end > hit.start or hit.start - end > TOPIC_REACH:
+            continue
+        between = {t.key for t in tokens[end:hit.start]}
+        if not between or not glue.issuperset(between):
+            continue
+        code = other.code or ""
+        if other.negated or code[:3] == DENIAL:
+            return other
+        if code[:2] in SPEECH_ROOTS and code[:3] != CLAIM and between & TOPIC_PREPOSITIONS[sentence.language]:
+            return other
+    return None
+
+
+def shared_subject(sentence: Sentence, hit: VerbHit, roles: Roles, subject: ActorMention | None) -> Roles:
+    """An Arabic verb joined by «و», «ف» or «ثم» to the clause before it, with no subject of
+    its own after it, shares that clause's ``subject`` («شنت جماعة الحوثي هجوماً ...،
+    واشتبكت مع قوات الجيش»: the Houthis clashed), not the nearest actor before it (that
+    clause's object); an actor after a preposition («مع قوات الأمن») is no subject but the
+    verb's target. Verbal nouns («والهجوم») keep ``roles``."""
+    tokens = sentence.tokens
+    if subject is None or sentence.language != "ar" or hit.patient or hit.start == 0:
+        return roles
+    if tokens[hit.start - 1].key not in ARABIC_COORDINATORS or tokens[hit.start].form.startswith("ال"):
+        return roles
+    source, target = roles.source, roles.target
+    if source is not None and source.start >= hit.end:
+        if tokens[source.start - 1].key not in OBLIQUE_MARKERS:
+            return roles  # a subject of its own: «واشتبك الجيش مع المسلحين»
+        source, target = None, target or source
+    if subject is target:
+        return roles
+    return Roles(subject, target)

@@ -378,6 +378,21 @@ def _state(name: str | None) -> tuple[str, str | None, str | None] | None:
     return (m.group(1), m.group(2), m.group(3)) if m else None
 
 
+def _same_state(a: Side, b: Side) -> bool:
+    """Two arms of one state: 'Government of Syria (2000-)' and 'Military Forces of Syria
+    (2000-)'; a name without a regime year ('Military Forces of Syria', from "Syrian
+    government forces") is of that state's arms of any year when both actors are known to be
+    of that country (unnamed "military forces" are only assumed to be the document's). Two
+    factions or regimes are not one state."""
+    sa, sb = _state(a.name), _state(b.name)
+    if sa is None or sb is None:
+        return False
+    if sa == sb:
+        return True
+    return sa[0] == sb[0] and sa[2] == sb[2] and None in (sa[1], sb[1]) \
+        and a.country is not None and a.country == b.country
+
+
 def _named(template: str, country: Country | None, day: dt.date | None) -> str | None:
     if country is None:
         return None
@@ -452,9 +467,7 @@ def assign_actors(
         a1 = first if first and first.inter in ARMED else (armed[0] if armed else None)
 
         def opposed(s: Side) -> bool:  # not a1 itself, nor another arm of the same state
-            return a1 is None or (
-                s.name != a1.name and (_state(s.name) is None or _state(s.name) != _state(a1.name))
-            )
+            return a1 is None or (s.name != a1.name and not _same_state(s, a1))
 
         rest = [s for s in armed if s is not a1 and opposed(s)]
         a2 = (
@@ -484,8 +497,14 @@ def assign_actors(
                 else default_side(POLITICAL_MILITIA, country, day)
             )
         )
-        rest = [s for s in armed if s.name != a1.name]
-        a2 = rest[0] if rest else None
+        # the primary mention's own target first (armed, or civilians the text says were killed:
+        # "shelled villages, killing three civilians"; ACLED leaves damaged "civilian areas"
+        # out), then another armed party, never another arm of a1's own state
+        rest = [s for s in armed if s.name != a1.name and not _same_state(s, a1)]
+        victims = c.KILL in kinds or c.CIVILIAN_VICTIM in kinds
+        own = second is not None and second.name != a1.name and not _same_state(second, a1) \
+            and (second.inter in ARMED or second.inter == CIVILIANS and victims)
+        a2 = second if own else (rest[0] if rest else None)
         if (
             a2 is None
             and c.STATE_SIDE in kinds

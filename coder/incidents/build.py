@@ -6,8 +6,9 @@ not in the codebook, say) gets one derived mention, coded from its first cue wor
 record of it is not lost; its ``rule_id`` names the cue.
 
 Mentions of one real-world incident (related ACLED types, the same date and admin1, overlapping
-actors) share an ``incident_id``; the most specific mention is primary and carries the merged
-record: the type decided on every cue of the incident's sentences, the actors of all its mentions,
+actors) share an ``incident_id``; a mention that names both its actors (else the most specific)
+is primary and carries the merged record: the type decided on every cue of the incident's
+sentences, the primary's own source and target, then the actors of its other mentions,
 the explicit date of any of them, the most precise place, and the deaths of its sentences and of
 the sentences that follow it without an event of their own ("... 2 civilians were killed").
 """
@@ -24,6 +25,8 @@ from coder.codebook.compile import CompiledCodebook
 from coder.codebook.taxonomy import load_taxonomy
 from coder.engine.actors import DocumentActors
 from coder.engine.coder import PLACE_COUNTRY_LANGUAGES, with_place_country
+from coder.engine.roles import topic_of
+from coder.engine.verbs import VerbHit, find_verbs
 from coder.incidents import cues as c
 from coder.incidents.acled import (
     AcledActors,
@@ -147,11 +150,17 @@ _TAG_CUES = {
 
 
 def derived_mention(
-    sentence: Sentence, cues: Cues, order: int, actors: Sequence[ActorMention], tag: str | None = None
+    sentence: Sentence,
+    cues: Cues,
+    order: int,
+    actors: Sequence[ActorMention],
+    tag: str | None = None,
+    hits: Sequence[VerbHit] = (),
 ) -> Mention | None:
     """A mention for the first event cue of a sentence the engine coded no ACLED event in (or for
     the note's tag): the actors before the cue word are its source, the first one after it its
-    target."""
+    target. ``hits``: the sentence's verb anchors; a cue word that is the topic of a negated or
+    speech verb ("did not comment on the shelling") takes no source from before that verb."""
     events = [(pos, kind) for kind, pos in cues.first.items() if kind in c.EVENT_KINDS]
     if tag in _TAG_CUES:
         events = [(0, _TAG_CUES[tag])]
@@ -163,6 +172,10 @@ def derived_mention(
     after = [a for a in actors if a.start > anchor]
     source = before[-1] if before else None
     target = after[0] if after else None
+    own = next((h for h in hits if h.start <= anchor < h.end), None)
+    topic = topic_of(sentence, own, hits) if own is not None else None
+    if source is not None and topic is not None and source.end <= topic.start:
+        source = None
     if source is None and target is not None and target.inter in (1, 2, 3, 4, 8) and len(after) > 1:
         source, target = target, after[1]
     return Mention(
@@ -217,8 +230,10 @@ def specificity(code: str) -> int:
 
 
 def group_incidents(items: Sequence[MentionFacts]) -> list[list[int]]:
-    """Groups of mention indexes, each listed primary first (the most specific code, then the
-    earliest mention)."""
+    """Groups of mention indexes, each listed primary first: a mention of the engine's before one
+    derived from cue words, one that names both its actors before one that names fewer (the
+    incident's record is about who did it to whom), then the most specific code, then the
+    earliest mention."""
     groups: list[list[int]] = []
     for i, item in enumerate(items):
         if item.kind is None:
@@ -236,6 +251,7 @@ def group_incidents(items: Sequence[MentionFacts]) -> list[list[int]]:
             g,
             key=lambda j: (
                 items[j].mention.rule_id.startswith(CUE_RULE),
+                items[j].mention.source is None or items[j].mention.target is None,
                 -specificity(items[j].mention.code),
                 j,
             ),
@@ -395,7 +411,9 @@ def build_rows(
             and not _period(facts[sentence.index])
         ):
             actors = actors_of(sentence)
-            derived = derived_mention(sentence, facts[sentence.index].cues, len(own), actors)
+            derived = derived_mention(
+                sentence, facts[sentence.index].cues, len(own), actors, hits=find_verbs(sentence, cb)
+            )
             if derived is not None and not (
                 require_dyad and (derived.source is None or derived.target is None)
             ):

@@ -1,0 +1,97 @@
+"""Word-order roles across anchors and actor phrases (the lite front-end, default codebook): an
+anchor that ends an actor phrase, a noun that is the topic of a negated or speech verb, and an
+Arabic verb coordinated with the clause before it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coder.codebook.compile import compile_codebook
+from coder.codebook.load import default_codebook_path, load_codebook
+from coder.engine.coder import EngineSettings, code_sentence
+from coder.engine.roles import topic_of
+from coder.engine.verbs import find_verbs
+from coder.frontends.lite import LiteFrontend
+
+DAY = dt.date(2020, 5, 5)
+
+
+@pytest.fixture(scope="module")
+def cb():
+    return compile_codebook(load_codebook(default_codebook_path()))
+
+
+def sentence_of(text, language):
+    (sentence,) = LiteFrontend().parse(text, language)
+    return sentence
+
+
+def mentions(cb, text, language="en"):
+    found = code_sentence(sentence_of(text, language), cb, DAY, EngineSettings())
+    return [(m.source.code if m.source else None, m.target.code if m.target else None, m.code)
+            for m in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the anchor "drone strike" begins inside the actor phrase "GNA drones"
+    ("GNA drones struck an LNA supply convoy south of Tripoli.", ("LBYGOV", "LBYMIL", "195")),
+    ("Israeli drones struck a Hamas position in Gaza.", ("ISRMIL", "PSEREB", "195")),
+    ("Turkish drones struck Kurdish fighters near Kobani.", ("TURMIL", "---REB", "195")),
+])
+def test_engine_roles_anchor_ending_an_actor_phrase_is_that_actors(cb, text, expected):
+    assert expected in mentions(cb, text)
+
+
+def test_engine_roles_anchor_inside_an_actor_name_is_part_of_the_name(cb):
+    # "State" (a statement verb) lies wholly inside "Islamic State fighters"
+    assert mentions(cb, "Islamic State fighters attacked the army.") == [("IMGMUSISI", "---MIL", "190")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Syrian army did not comment on the shelling.",
+    "Israel has not commented on the airstrike.",
+    "The government declined to comment on the attack.",
+])
+def test_engine_roles_noun_topic_of_negated_or_speech_verb_has_no_doer(cb, text):
+    # the subject of "comment" did not do what the noun names
+    assert [m for m in mentions(cb, text) if m[2][:2] in ("18", "19")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hamas claimed responsibility for the attack.", ("PSEREB", None, "190")),
+    ("Israel announced airstrikes on Gaza.", ("ISR", None, "195")),
+])
+def test_engine_roles_claimed_or_announced_event_keeps_its_doer(cb, text, expected):
+    assert expected in mentions(cb, text)
+
+
+def test_engine_roles_topic_of_finds_the_negated_verb(cb):
+    sentence = sentence_of("The Syrian army did not comment on the shelling.", "en")
+    hits = find_verbs(sentence, cb)
+    shelling = next(h for h in hits if h.code == "194")
+    topic = topic_of(sentence, shelling, hits)
+    assert topic is not None and sentence.tokens[topic.start].form == "comment"
+    # the verb itself is no topic of anything
+    assert topic_of(sentence, topic, hits) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb joined by «و» with no subject after it shares the subject of the clause before it,
+    # not that clause's object (the nearest actor before it)
+    ("شنت جماعة الحوثي أمس هجوماً واسعاً على مواقع الجيش اليمني غرب مدينة مأرب، واشتبكت مع قوات الجيش لساعات.",
+     ("YEMREB", "YEMMIL", "193")),
+    ("قصفت القوات التركية مواقع المسلحين الأكراد ثم اشتبكت مع قوات الجيش السوري.",
+     ("TURMIL", "SYRMIL", "193")),
+    # an actor after «مع» is no subject of the coordinated verb but its target
+    ("هاجم مسلحو داعش مواقع الجيش العراقي في كركوك واشتبكوا مع قوات الأمن.", ("IMGMUSISI", "---COP", None)),
+])
+def test_engine_roles_arabic_coordinated_verb_shares_the_subject(cb, text, expected):
+    found = mentions(cb, text, "ar")
+    assert any(m[:2] == expected[:2] and (expected[2] is None or m[2] == expected[2]) for m in found), found
+
+
+def test_engine_roles_arabic_coordinated_verb_with_its_own_subject_keeps_it(cb):
+    found = mentions(cb, "هاجمت جماعة الحوثي مواقع الجيش اليمني، واشتبك الجيش مع المسلحين.", "ar")
+    assert ("YEMMIL", "YEMREB", "193") in found
