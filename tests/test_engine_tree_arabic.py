@@ -109,9 +109,9 @@ def test_engine_tree_arabic_quantity_heads_name_the_people_counted(book: Compile
 
 def test_engine_tree_arabic_a_quantity_of_things_names_nobody(book: CompiledCodebook) -> None:
     # «تجمع عشرات أمام المبنى»: nothing hangs on the numeral that names an actor (the protest
-    # is still an event, of nobody)
+    # is still an event, of unnamed protesters)
     words = "تجمع/VERB/0/root عشرات/NUM/1/nsubj أمام/ADP/4/case المبنى/NOUN/1/obl"
-    assert triples(ud(words), book) == [(None, None, "141")]
+    assert triples(ud(words), book) == [("---CVL", None, "141")]
 
 
 def test_engine_tree_arabic_a_numeral_counts_its_adjective(book: CompiledCodebook) -> None:
@@ -203,7 +203,7 @@ def test_engine_arabic_casualties_take_the_attacker(book: CompiledCodebook) -> N
     # a numeral hanging on the verb (or on the verb read as a noun)
     ("احتشد/NOUN/0/root آلاف/NUM/1/nummod المتظاهرين/NOUN/2/nmod", [("---CVL", None, "141")]),
     # a plural verb has its subject in itself: «ساروا نحو السفارة» is no march by the embassy
-    ("ساروا/VERB/0/root/Number=Plur نحو/ADP/3/case الجيش/NOUN/1/obj", [(None, "---MIL", "141")]),
+    ("ساروا/VERB/0/root/Number=Plur نحو/ADP/3/case الجيش/NOUN/1/obj", [("---CVL", "---MIL", "141")]),
     # a killing keeps its object
     ("قتل/VERB/0/root/Number=Sing المواطنين/NOUN/1/obj", [(None, "---CVL", "190")]),
 ])
@@ -242,8 +242,9 @@ def test_engine_order_arabic_definite_word_ends_a_phrase(book: CompiledCodebook,
 # -- events named without their actors ------------------------------------------------------------
 
 @pytest.mark.parametrize(("words", "expected"), [
-    # «خرجت مظاهرات في الموصل»: protests that name nobody are still an event
-    ("خرجت/VERB/0/root مظاهرات/NOUN/1/nsubj في/ADP/4/case الموصل/PROPN/1/obl", [(None, None, "141")]),
+    # «خرجت مظاهرات في الموصل»: protests that name nobody are still an event, of unnamed
+    # protesters
+    ("خرجت/VERB/0/root مظاهرات/NOUN/1/nsubj في/ADP/4/case الموصل/PROPN/1/obl", [("---CVL", None, "141")]),
     # «اغتيل كرامي في متفجرة»: a killing of someone the codebook does not know
     ("قتل/VERB/0/root/Voice=Pass كرامي/PROPN/1/nsubj:pass", [(None, None, "190")]),
     # the same kind of event named again with its actors: only that one
@@ -251,7 +252,7 @@ def test_engine_order_arabic_definite_word_ends_a_phrase(book: CompiledCodebook,
      "تجمع/VERB/1/conj المتظاهرون/NOUN/6/nsubj", [("---CVL", None, "141")]),
     # ... but not one of another kind
     ("تظاهر/VERB/0/root عشرات/NUM/1/nsubj في/ADP/4/case الموصل/PROPN/1/obl و/CCONJ/6/cc "
-     "قتلت/VERB/1/conj الشرطة/NOUN/6/nsubj", [(None, None, "141"), ("---COP", None, "190")]),
+     "قتلت/VERB/1/conj الشرطة/NOUN/6/nsubj", [("---CVL", None, "141"), ("---COP", None, "190")]),
 ])
 def test_engine_tree_arabic_events_without_actors(book: CompiledCodebook, words: str,
                                                   expected: list) -> None:
@@ -278,7 +279,7 @@ def test_engine_tree_arabic_units_name_their_force(book: CompiledCodebook, words
 
 
 @pytest.mark.parametrize(("words", "expected"), [
-    ("خرجت مظاهرات في الموصل", [(None, None, "141")]),
+    ("خرجت مظاهرات في الموصل", [("---CVL", None, "141")]),
     ("خرجت مظاهرات في الموصل وتجمع المتظاهرون", [("---CVL", None, "141")]),
 ])
 def test_engine_order_arabic_events_without_actors(book: CompiledCodebook, words: str,

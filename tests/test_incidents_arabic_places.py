@@ -41,7 +41,8 @@ def test_incidents_arabic_bare_agents_take_the_country_of_the_place(coder: Coder
 
 def test_incidents_arabic_protest_without_actors_is_an_event(coder: Coder) -> None:
     row = first(coder, "خرجت مظاهرات في الموصل.")
-    assert (row.cameo_code, row.source_actor, row.target_actor, row.iso3) == ("141", None, None, "IRQ")
+    # by unnamed protesters, of the place's country
+    assert (row.cameo_code, row.source_actor, row.target_actor, row.iso3) == ("141", "IRQCVL", None, "IRQ")
 
 
 def test_incidents_english_bare_agents_keep_no_country(coder: Coder) -> None:

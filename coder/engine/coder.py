@@ -115,7 +115,7 @@ def code_sentence(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
         mentions = _code_order(sentence, cb, actors)
     mentions = link_consequences(sentence, mentions)
     if sentence.language in ACTORLESS_LANGUAGES:
-        mentions = _military(_one_event(_drop_redundant_actorless(mentions)), cb)
+        mentions = _implied_protesters(_military(_one_event(_drop_redundant_actorless(mentions)), cb), cb)
     if settings.require_dyad:
         mentions = [m for m in mentions if m.source is not None and m.target is not None]
     return _order(mentions)
@@ -192,6 +192,23 @@ def _military(mentions: list[Mention], cb: CompiledCodebook) -> list[Mention]:
             source = dataclasses.replace(source, code=source.code + MILITARY, role=MILITARY,
                                          acled_name=acled, inter=inter)
             m = dataclasses.replace(m, source=source)
+        out.append(m)
+    return out
+
+
+def _implied_protesters(mentions: list[Mention], cb: CompiledCodebook) -> list[Mention]:
+    """A protest whose doers go unnamed («خرجت مظاهرات في الموصل») is by protesters: the
+    codebook's agent of ACLED type 6, with no country of its own (ACLED's "Protesters")."""
+    agent = next((a for a in cb.codebook.agents if a.inter == PROTESTERS), None)
+    if agent is None:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.source is None and _KIND.get(m.code[:2]) == "protest":
+            implied = ActorMention(UNKNOWN_COUNTRY + agent.code, "", None, None, agent.inter, m.anchor_start,
+                                   m.anchor_start, f"{agent.where}:implied", agent.code)
+            if m.target is None or m.target.code != implied.code:
+                m = dataclasses.replace(m, source=implied, rule_id=m.rule_id + "+" + implied.rule)
         out.append(m)
     return out
 
