@@ -370,3 +370,9 @@ def test_engine_tree_arabic_anchors_of_one_kind_tell_one_event(book: CompiledCod
 def test_engine_tree_arabic_countries_shell_with_their_forces(book: CompiledCodebook, words: str,
                                                               expected: list) -> None:
     assert triples(ud(words), book) == expected
+
+
+def test_engine_tree_arabic_a_country_demonstrates_through_its_people(book: CompiledCodebook) -> None:
+    # «تظاهرت أرنور ضد غوندور»: Arnor's people, as protesters
+    words = "تظاهر/VERB/0/root أرنور/PROPN/1/nsubj ضد/ADP/4/case غوندور/PROPN/1/obl"
+    assert triples(ud(words), book) == [("ARNCVL", "GON", "141")]

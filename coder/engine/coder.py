@@ -198,12 +198,22 @@ def _military(mentions: list[Mention], cb: CompiledCodebook) -> list[Mention]:
 
 def _implied_protesters(mentions: list[Mention], cb: CompiledCodebook) -> list[Mention]:
     """A protest whose doers go unnamed («خرجت مظاهرات في الموصل») is by protesters: the
-    codebook's agent of ACLED type 6, with no country of its own (ACLED's "Protesters")."""
+    codebook's agent of ACLED type 6, with no country of its own (ACLED's "Protesters"); one
+    by a country alone is by its people as protesters."""
     agent = next((a for a in cb.codebook.agents if a.inter == PROTESTERS), None)
     if agent is None:
         return mentions
     out = []
     for m in mentions:
+        source = m.source
+        if source is not None and _KIND.get(m.code[:2]) == "protest" and source.role is None \
+                and source.country is not None and source.code == source.country:
+            # «تظاهرت العراق», «مظاهرات في بغداد» read as Baghdad's: a country demonstrates
+            # through its people
+            acled = agent.acled.replace("{country}", cb.country_name(source.country)) if agent.acled else None
+            people = dataclasses.replace(source, code=source.code + agent.code, role=agent.code,
+                                         inter=agent.inter, acled_name=acled)
+            m = dataclasses.replace(m, source=people)
         if m.source is None and _KIND.get(m.code[:2]) == "protest":
             implied = ActorMention(UNKNOWN_COUNTRY + agent.code, "", None, None, agent.inter, m.anchor_start,
                                    m.anchor_start, f"{agent.where}:implied", agent.code)
