@@ -376,3 +376,21 @@ def test_engine_tree_arabic_a_country_demonstrates_through_its_people(book: Comp
     # «تظاهرت أرنور ضد غوندور»: Arnor's people, as protesters
     words = "تظاهر/VERB/0/root أرنور/PROPN/1/nsubj ضد/ADP/4/case غوندور/PROPN/1/obl"
     assert triples(ud(words), book) == [("ARNCVL", "GON", "141")]
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # «تظاهر المتظاهرون في أرنور»: a country after «في» is where, not against whom
+    ("تظاهر/VERB/0/root المتظاهرون/NOUN/1/nsubj في/ADP/4/case أرنور/PROPN/1/obl", [("---CVL", None, "141")]),
+    ("تظاهر/VERB/0/root المتظاهرون/NOUN/1/nsubj ضد/ADP/4/case أرنور/PROPN/1/obl", [("---CVL", "ARN", "141")]),
+    # an agentless passive still reads its «في» phrase as the doer («قُتل في غارات أرنورية»)
+    ("قتل/VERB/0/root/Voice=Pass الجنود/NOUN/1/nsubj في/ADP/4/case أرنور/PROPN/1/obl",
+     [("ARN", "---MIL", "190")]),
+])
+def test_engine_tree_arabic_a_place_is_no_target(book: CompiledCodebook, words: str, expected: list) -> None:
+    assert triples(ud(words), book) == expected
+
+
+def test_engine_order_arabic_a_place_is_no_target(book: CompiledCodebook) -> None:
+    # «المظاهرات في أرنور»: the protests in Arnor, by unnamed protesters, against nobody named
+    assert triples(make_sentence("المظاهرات في أرنور".split(), language="ar"), book) == [
+        ("---CVL", None, "141")]

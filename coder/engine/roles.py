@@ -190,6 +190,12 @@ def _arabic_object(sentence: Sentence, hit: VerbHit, actor: ActorMention) -> boo
         and (before.upos == "NUM" or before.form.isdigit())
 
 
+def _arabic_place(sentence: Sentence, actor: ActorMention) -> bool:
+    """«في بغداد», «في العراق»: a country or its capital after «في» says where, not to whom."""
+    return sentence.language == "ar" and actor.start > 0 and sentence.tokens[actor.start - 1].key == "في" \
+        and actor.role is None and actor.country is not None and actor.code == actor.country
+
+
 def roles_by_order(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMention]) -> Roles:
     """Word-order roles: SVO for English; Arabic news also puts the subject after the verb."""
     if sentence.language == "ar" and hit.patient and hit.source_slot is None and hit.target_slot is None:
@@ -225,6 +231,8 @@ def roles_by_order(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMenti
                 source = _apposition_head(sentence, actors, source, hit.start)
     if target is None and hit.target_slot is None:
         target = _first_after(actors, hit.end, TARGET_REACH, sentence, exclude=source)
+        if target is not None and _arabic_place(sentence, target):
+            target = _first_after(actors, target.end, TARGET_REACH, sentence, exclude=source)
         intro_end = _intro_phrase_end(sentence, hit) if sentence.language == "en" else None
         if target is not None and intro_end is not None and target.start > intro_end:
             target = None

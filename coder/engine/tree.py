@@ -53,6 +53,7 @@ VERBAL = frozenset({"VERB", "AUX"})
 NOMINALS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X", "SYM", "DET"})
 MAX_DEPTH = 6
 NOMINAL_CASED = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+LOCATIVE = frozenset({"في"})
 # words that count people, whose phrase names the people counted ("dozens of soldiers"), and
 # units, whose phrase names the force they belong to
 QUANTITIES = {
@@ -488,12 +489,23 @@ class TreeRoles:
             out.append(child)
         return out
 
-    def _first_oblique(self, verb: int, exclude_by: bool) -> list[ActorMention]:
+    def _first_oblique(self, verb: int, exclude_by: bool, places: bool = True) -> list[ActorMention]:
+        """The actors of the first oblique that names any; ``places=False``: not a country or
+        capital that only says where («في بغداد»)."""
         for child in self._obliques(verb, exclude_by):
             found = self._actors([child])
+            if found and not places and self._where(child, found):
+                continue
             if found:
                 return found
         return []
+
+    def _where(self, child: int, found: list[ActorMention]) -> bool:
+        """Arabic «في بغداد», «في العراق»: a country or its capital after «في» is where the
+        event happened, not whom it befell."""
+        if self.sentence.language != "ar" or self.tree.case_word(child, self.sentence) not in LOCATIVE:
+            return False
+        return all(a.role is None and a.country is not None and a.code == a.country for a in found)
 
     def _subject_actors(self, verb: int, depth: int = 0) -> list[ActorMention] | None:
         """The actors of the subject; None when the verb has no subject word at all."""
@@ -617,7 +629,7 @@ class TreeRoles:
         found = [a for a in self._actors(self._objects(verb)) if (a.start, a.code) not in taken]
         if found:
             return found
-        found = self._first_oblique(verb, exclude_by=False)
+        found = self._first_oblique(verb, exclude_by=False, places=False)
         if found:
             return found
         # the subject of a clause it governs: "Arnor believes Gondor can cope"
