@@ -58,3 +58,16 @@ def test_incidents_english_bare_agents_keep_no_country(coder: Coder) -> None:
 def test_incidents_arabic_common_words_are_no_towns(words: str, places: list[str]) -> None:
     sentence = make_sentence(words.split(), language="ar")
     assert [h.text for h in arabic_hits(sentence, load_tables())] == places
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    # an attack whose doers go unnamed is an unidentified armed group's (ACLED's practice)
+    ("انفجرت سيارة مفخخة في الموصل.", "IRQUAF", None),
+    # the count after a killing is its victims
+    ("قتل خمسة أشخاص في كركوك.", "IRQUAF", "IRQCVL"),
+    # named doers stay
+    ("قتل مسلحون خمسة أشخاص في كركوك.", "IRQREB", "IRQCVL"),
+])
+def test_incidents_arabic_unnamed_attackers(coder: Coder, text: str, source: str, target: str | None) -> None:
+    row = first(coder, text)
+    assert (row.source_actor, row.target_actor) == (source, target)

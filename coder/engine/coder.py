@@ -116,6 +116,7 @@ def code_sentence(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
     mentions = link_consequences(sentence, mentions)
     if sentence.language in ACTORLESS_LANGUAGES:
         mentions = _implied_protesters(_military(_one_event(_drop_redundant_actorless(mentions)), cb), cb)
+        mentions = _implied_attackers(mentions, cb)
     if settings.require_dyad:
         mentions = [m for m in mentions if m.source is not None and m.target is not None]
     return _order(mentions)
@@ -219,6 +220,26 @@ def _implied_protesters(mentions: list[Mention], cb: CompiledCodebook) -> list[M
                                    m.anchor_start, f"{agent.where}:implied", agent.code)
             if m.target is None or m.target.code != implied.code:
                 m = dataclasses.replace(m, source=implied, rule_id=m.rule_id + "+" + implied.rule)
+        out.append(m)
+    return out
+
+
+UNIDENTIFIED = "UAF"
+ATTACK_ROOTS = frozenset({"18", "19"})
+
+
+def _implied_attackers(mentions: list[Mention], cb: CompiledCodebook) -> list[Mention]:
+    """An attack or killing whose doers go unnamed («قُتل خمسة أشخاص», «انفجرت سيارة
+    مفخخة») is by an unidentified armed group (the codebook's agent UAF), as ACLED codes it."""
+    agent = next((a for a in cb.codebook.agents if a.code == UNIDENTIFIED), None)
+    if agent is None:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.source is None and m.code[:2] in ATTACK_ROOTS:
+            implied = ActorMention(UNKNOWN_COUNTRY + agent.code, "", None, None, agent.inter, m.anchor_start,
+                                   m.anchor_start, f"{agent.where}:implied", agent.code)
+            m = dataclasses.replace(m, source=implied, rule_id=m.rule_id + "+" + implied.rule)
         out.append(m)
     return out
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coder.engine.verbs import VerbHit
+from coder.frontends.keys import match_key
 from coder.model import ActorMention, Sentence
 
 # How far (in tokens) word order looks for a role.
@@ -17,6 +18,9 @@ VSO_REACH = 3  # Arabic verb-subject order: the subject follows within a few wor
 CLAUSE_BREAKS = frozenset({".", ";", "؛", "!", "?", "؟", ":"})
 ARABIC_PREPOSITIONS = frozenset({"ب", "ل", "في", "على", "علي", "من", "الى", "الي", "عن", "خلال"})
 ARABIC_OBJECT_MARKERS = frozenset({"ل"})
+ARABIC_COUNTS = frozenset(match_key(w, None, "ar") for w in (
+    "اثنان", "اثنين", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "عشرات", "مئات",
+    "آلاف", "عدد", "عددا", "نحو", "حوالي"))
 KILLING = frozenset({"19", "20"})  # not 18: «فجر 3 انتحاريين أنفسهم» counts the bombers
 PASSIVE_AUX = frozenset({"be", "was", "were", "been", "being", "is", "are", "get", "got"})
 # English coordination by word order: "Jordan and Britain", "Iran, Syria and Iraq".
@@ -187,7 +191,7 @@ def _arabic_object(sentence: Sentence, hit: VerbHit, actor: ActorMention) -> boo
         return True
     before = tokens[actor.start - 1] if actor.start > 0 else None
     return (hit.code or "")[:2] in KILLING and before is not None and actor.start - 1 >= hit.end \
-        and (before.upos == "NUM" or before.form.isdigit())
+        and (before.upos == "NUM" or before.form.isdigit() or before.key in ARABIC_COUNTS)
 
 
 def _arabic_place(sentence: Sentence, actor: ActorMention) -> bool:
