@@ -72,9 +72,10 @@ def test_engine_roles_topic_of_finds_the_negated_verb(cb):
     hits = find_verbs(sentence, cb)
     shelling = next(h for h in hits if h.code == "194")
     topic = topic_of(sentence, shelling, hits)
-    assert topic is not None and sentence.tokens[topic.start].form == "comment"
+    assert topic is not None and sentence.tokens[topic].form == "comment"
     # the verb itself is no topic of anything
-    assert topic_of(sentence, topic, hits) is None
+    comment = next(h for h in hits if h.start == topic)
+    assert topic_of(sentence, comment, hits) is None
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -95,3 +96,20 @@ def test_engine_roles_arabic_coordinated_verb_shares_the_subject(cb, text, expec
 def test_engine_roles_arabic_coordinated_verb_with_its_own_subject_keeps_it(cb):
     found = mentions(cb, "هاجمت جماعة الحوثي مواقع الجيش اليمني، واشتبك الجيش مع المسلحين.", "ar")
     assert ("YEMMIL", "YEMREB", "193") in found
+
+
+@pytest.mark.parametrize("text, language", [
+    # the noun after «إن» / "that" is the reported clause's subject, not the speaker's act
+    ("وقال مصدر عسكري إن الاشتباكات أسفرت عن مقتل ثلاثة جنود.", "ar"),
+    ("Israel said that the shelling of Gaza would continue.", "en"),
+])
+def test_engine_roles_reported_event_is_not_the_speakers(cb, text, language):
+    found = mentions(cb, text, language)
+    assert [m for m in found if m[2][:2] in ("18", "19") and m[0] is not None] == [], found
+
+
+def test_engine_roles_reported_gerund_keeps_the_speaker(cb):
+    # "that removing ...": no noun phrase of its own, the speaker is its doer
+    text = "US authorities said yesterday that removing the sanctions on Burma is out of the question."
+    found = mentions(cb, text)
+    assert ("USAGOV", "MMR", "1244") in found

@@ -206,3 +206,15 @@ def test_incidents_build_derived_mention_of_a_topic_takes_no_doer_from_before_th
     assert derived_mention(sentence, cues, 0, [army]).source == army  # word order alone
     hits = find_verbs(sentence, coder.compiled)
     assert derived_mention(sentence, cues, 0, [army], hits=hits).source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("وأدانت الحكومة اليمنية الهجوم، ودعت المجتمع الدولي إلى الضغط على الحوثيين لوقف التصعيد.", "ar"),
+        ("The government condemned the attack on the village.", "en"),
+    ],
+)
+def test_incidents_build_a_condemned_attack_is_no_incident(coder, text, language):
+    rows = code(coder, text, language=language)
+    assert rows and all(r.event_type is None and r.incident_id is None for r in rows)

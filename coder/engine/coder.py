@@ -267,7 +267,7 @@ def _code_order(sentence: Sentence, cb: CompiledCodebook, document_actors: Docum
         if inside is not None:
             roles = Roles(inside, roles.target if roles.target is not inside else None)
         if (topic := topic_of(sentence, hit, hits)) is not None and roles.source is not None \
-                and roles.source.end <= topic.start:
+                and roles.source.end <= topic:
             # "The army did not comment on the shelling": not the army's shelling
             roles = Roles(None, roles.target)
         roles = shared_subject(sentence, hit, roles, subject)

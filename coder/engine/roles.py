@@ -268,6 +268,11 @@ TOPIC_PREPOSITIONS = {
 }
 TOPIC_REACH = 3  # words between the verb's pattern and the noun
 SPEECH_ROOTS = frozenset({"01", "02"})
+# "said that the attack ...", «قال ... إن الاشتباكات»: the noun after these is a reported
+# clause's subject, not the speaker's act
+COMPLEMENTIZERS = {"en": frozenset({"that"}), "ar": frozenset({"ان"})}
+ARTICLES = frozenset({"the", "a", "an"})
+REPORT_REACH = 8  # words from a statement verb to the «إن» / "that" after its subject
 CLAIM = "015"  # "claimed responsibility for the attack": the claimant did it
 DENIAL = "016"
 # Arabic conjunctions that join a verb to the clause before it, sharing its subject.
@@ -275,10 +280,12 @@ ARABIC_COORDINATORS = frozenset({"و", "ف", "ثم"})
 OBLIQUE_MARKERS = ARABIC_PREPOSITIONS | {"مع", "ضد"}  # an actor after one is no subject
 
 
-def topic_of(sentence: Sentence, hit: VerbHit, hits: Sequence[VerbHit]) -> VerbHit | None:
-    """The anchor whose topic ``hit`` (a noun) is, when that anchor is negated, a denial, or a
-    statement or appeal with a preposition between ("did not comment on the shelling", "spoke
-    about the attack"): the subject of such a verb did not do what the noun names."""
+def topic_of(sentence: Sentence, hit: VerbHit, hits: Sequence[VerbHit]) -> int | None:
+    """Where the words end that cannot name the doer of ``hit`` (a noun), or None: the start of
+    the anchor whose topic it is when that anchor is negated, a denial, or a statement or appeal
+    with a preposition between ("did not comment on the shelling", "spoke about the attack"),
+    or the «إن» / "that" that opens the reported clause it is the subject of («قال مصدر عسكري
+    إن الاشتباكات أسفرت»): the subject of such a verb did not do what the noun names."""
     glue = TOPIC_GLUE.get(sentence.language)
     if glue is None:
         return None
@@ -292,9 +299,19 @@ def topic_of(sentence: Sentence, hit: VerbHit, hits: Sequence[VerbHit]) -> VerbH
             continue
         code = other.code or ""
         if other.negated or code[:3] == DENIAL:
-            return other
+            return other.start
         if code[:2] in SPEECH_ROOTS and code[:3] != CLAIM and between & TOPIC_PREPOSITIONS[sentence.language]:
-            return other
+            return other.start
+    opener = hit.start - 1
+    while opener >= 0 and tokens[opener].key in ARTICLES:
+        opener -= 1
+    if opener < 0 or tokens[opener].key not in COMPLEMENTIZERS.get(sentence.language, ()):
+        return None
+    if opener == hit.start - 1 and not tokens[hit.start].form.startswith("ال"):
+        return None  # a noun phrase of its own ("the attack", «الاشتباكات»), not "that removing ..."
+    if any((h.code or "")[:2] == "01" and (h.code or "")[:3] != CLAIM and max(h.end, h.last) <= opener
+           and opener - h.start <= REPORT_REACH and not _breaks(sentence, h.end, opener) for h in hits):
+        return opener
     return None
 
 

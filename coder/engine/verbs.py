@@ -46,6 +46,7 @@ class VerbHit:
     pairwise: bool = False  # several sources, no target: every pair, both ways
     used: tuple[int, ...] = ()  # positions of the pattern's literal words
     patient: bool = False  # a noun whose genitive is whom the event befalls («مقتل ثلاثة جنود»)
+    recoded: bool = False  # a pattern made it another kind of event than its block's ("condemned the attack")
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,11 +304,14 @@ def find_verbs(sentence: Sentence, cb: CompiledCodebook, masks=None, barrier: Co
         if fit is not None:
             entry = verb.patterns[fit.pattern.pattern]
             code = None if entry.code == NO_CODE else entry.code
-            acled = entry.acled or verb.acled
+            # a pattern that recodes the anchor to another kind of event ("condemned the attack",
+            # "threatened to shell") is not the block's ACLED event
+            recoded = code is not None and verb.code is not None and code[:2] != verb.code[:2]
+            acled = entry.acled or (None if recoded else verb.acled)
             hits.append(VerbHit(ref.verb, match.start, match.end, code, entry.where, acled,
                                 fit.source_slot, fit.target_slot, entry.negate or negated,
                                 max(fit.last, match.end), entry.reverse, entry.pairwise, fit.used,
-                                ref.patient))
+                                ref.patient, recoded))
         elif verb.code is not None or verb.reverse is not None:
             hits.append(VerbHit(ref.verb, match.start, match.end, verb.code, verb.where, verb.acled,
                                 None, None, negated, match.end, verb.reverse, patient=ref.patient))

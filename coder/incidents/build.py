@@ -160,7 +160,9 @@ def derived_mention(
     """A mention for the first event cue of a sentence the engine coded no ACLED event in (or for
     the note's tag): the actors before the cue word are its source, the first one after it its
     target. ``hits``: the sentence's verb anchors; a cue word that is the topic of a negated or
-    speech verb ("did not comment on the shelling") takes no source from before that verb."""
+    speech verb ("did not comment on the shelling") takes no source from before that verb, and
+    one that an anchor's pattern codes as an event with no ACLED type ("condemned the attack")
+    derives nothing."""
     events = [(pos, kind) for kind, pos in cues.first.items() if kind in c.EVENT_KINDS]
     if tag in _TAG_CUES:
         events = [(0, _TAG_CUES[tag])]
@@ -173,8 +175,10 @@ def derived_mention(
     source = before[-1] if before else None
     target = after[0] if after else None
     own = next((h for h in hits if h.start <= anchor < h.end), None)
+    if own is not None and own.recoded and acled_type(own.code or "", own.acled, None, None) is None:
+        return None  # the engine read the word as another kind of event: «أدانت الحكومة الهجوم»
     topic = topic_of(sentence, own, hits) if own is not None else None
-    if source is not None and topic is not None and source.end <= topic.start:
+    if source is not None and topic is not None and source.end <= topic:
         source = None
     if source is None and target is not None and target.inter in (1, 2, 3, 4, 8) and len(after) > 1:
         source, target = target, after[1]
