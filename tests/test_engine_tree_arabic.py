@@ -62,6 +62,9 @@ verb RIOT 145
   ar       رشق
 verb SHELL 194
   ar       قصفت
+verb FIRE ---
+  ar       تعرض | تعرضت
+  pattern  190 ar  + * ل هجوم
 """,
 }
 
@@ -394,3 +397,15 @@ def test_engine_order_arabic_a_place_is_no_target(book: CompiledCodebook) -> Non
     # «المظاهرات في أرنور»: the protests in Arnor, by unnamed protesters, against nobody named
     assert triples(make_sentence("المظاهرات في أرنور".split(), language="ar"), book) == [
         ("---CVL", None, "141")]
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # «تعرض الجنود لهجوم»: `+ *` makes the subject the target
+    ("تعرض/VERB/0/root الجنود/NOUN/1/nsubj ل/ADP/4/case هجوم/NOUN/1/obl", [(None, "---MIL", "190")]),
+    # «بتعرض الجنود لهجوم»: a verbal noun's genitive is its subject
+    ("أفاد/VERB/0/root ب/ADP/3/case تعرض/NOUN/1/obl الجنود/NOUN/3/nmod ل/ADP/6/case هجوم/NOUN/3/nmod",
+     [(None, "---MIL", "190")]),
+])
+def test_engine_tree_arabic_subject_slot_of_a_verbal_noun(book: CompiledCodebook, words: str,
+                                                          expected: list) -> None:
+    assert triples(ud(words), book) == expected

@@ -71,3 +71,9 @@ def test_incidents_arabic_common_words_are_no_towns(words: str, places: list[str
 def test_incidents_arabic_unnamed_attackers(coder: Coder, text: str, source: str, target: str | None) -> None:
     row = first(coder, text)
     assert (row.source_actor, row.target_actor) == (source, target)
+
+
+def test_incidents_arabic_who_undergoes_an_attack_is_its_target(coder: Coder) -> None:
+    # «تعرض X لهجوم»: X underwent the attack
+    row = first(coder, "تعرضت دورية للشرطة العراقية لهجوم مسلح.")
+    assert (row.cameo_code, row.target_actor) == ("190", "IRQCOP")

@@ -343,7 +343,10 @@ def _code_tree(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
         if hit.source_slot is not None or hit.target_slot is not None:
             if linear is None:
                 linear = document_actors(sentence)
-            sources, targets = _slots(hit, sources, targets, roles.subject(head), linear, phrases, roles)
+            subject = roles.subject(head)
+            if not subject and tree.upos[head] in NOMINAL and sentence.language == "ar":
+                subject = sources  # a verbal noun's genitive is its subject («بتعرض المرجع لمحاولة»)
+            sources, targets = _slots(hit, sources, targets, subject, linear, phrases, roles)
         taken = set(range(hit.start, hit.end)).union(hit.used)
         # a pattern word that names the anchor's own subject stays its source: the pattern says
         # who acts («أحرق المتظاهرون» with `* متظاهر*`)
