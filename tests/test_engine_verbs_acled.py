@@ -20,6 +20,8 @@ def cb():
     # "condemned the attack": the attack word, recoded a condemnation, is no armed clash
     ("وأدانت الحكومة اليمنية الهجوم.", "ar", "الهجوم", "111", None, True),
     ("Rebel forces attacked the army base.", "en", "attacked", "190", "Armed clash", False),
+    # a block with no ACLED type ("deploy", CAMEO 07) has none to lose
+    ("Turkish troops deployed reinforcements to the border.", "en", "deployed", "154", None, False),
 ])
 def test_engine_verbs_recoded_pattern_is_not_the_blocks_acled_event(cb, text, language, anchor, code, acled,
                                                                     recoded):

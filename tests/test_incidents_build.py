@@ -218,3 +218,8 @@ def test_incidents_build_derived_mention_of_a_topic_takes_no_doer_from_before_th
 def test_incidents_build_a_condemned_attack_is_no_incident(coder, text, language):
     rows = code(coder, text, language=language)
     assert rows and all(r.event_type is None and r.incident_id is None for r in rows)
+
+
+def test_incidents_build_a_deployment_recoded_from_another_block_is_still_an_incident(coder):
+    rows = code(coder, "Turkish troops deployed reinforcements to observation posts near the town of Saraqib.")
+    assert primary(rows).sub_event_type == "Change to group/activity"

@@ -46,7 +46,7 @@ class VerbHit:
     pairwise: bool = False  # several sources, no target: every pair, both ways
     used: tuple[int, ...] = ()  # positions of the pattern's literal words
     patient: bool = False  # a noun whose genitive is whom the event befalls («مقتل ثلاثة جنود»)
-    recoded: bool = False  # a pattern made it another kind of event than its block's ("condemned the attack")
+    recoded: bool = False  # a pattern made an ACLED event's anchor another kind of event ("condemned the attack")
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,9 +304,10 @@ def find_verbs(sentence: Sentence, cb: CompiledCodebook, masks=None, barrier: Co
         if fit is not None:
             entry = verb.patterns[fit.pattern.pattern]
             code = None if entry.code == NO_CODE else entry.code
-            # a pattern that recodes the anchor to another kind of event ("condemned the attack",
-            # "threatened to shell") is not the block's ACLED event
-            recoded = code is not None and verb.code is not None and code[:2] != verb.code[:2]
+            # a pattern that recodes an ACLED event's anchor to another kind of event ("condemned
+            # the attack", "threatened to shell") is not the block's ACLED event
+            recoded = verb.acled is not None and code is not None and verb.code is not None \
+                and code[:2] != verb.code[:2]
             acled = entry.acled or (None if recoded else verb.acled)
             hits.append(VerbHit(ref.verb, match.start, match.end, code, entry.where, acled,
                                 fit.source_slot, fit.target_slot, entry.negate or negated,
