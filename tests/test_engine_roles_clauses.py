@@ -114,3 +114,27 @@ def test_engine_roles_reported_gerund_keeps_the_speaker(cb):
     text = "US authorities said yesterday that removing the sanctions on Burma is out of the question."
     found = mentions(cb, text)
     assert ("USAGOV", "MMR", "1244") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # «قبل أن تنسحب»: who withdrew is who clashed, not the army they clashed with
+    ("شنت جماعة الحوثي هجوماً على مواقع الجيش اليمني، واشتبكت مع قوات الجيش لساعات قبل أن تنسحب.",
+     ("YEMREB", "0874")),
+    # a noun of purpose of the clause's own kind is the same doers' («احتجاجاً على»), not the bank's
+    ("تظاهر مئات المحتجين اللبنانيين يوم الاثنين أمام مصرف لبنان في بيروت احتجاجاً على انهيار الليرة "
+     "وارتفاع الأسعار.", ("LBNCVL", "1412")),
+])
+def test_engine_roles_arabic_subordinate_and_purpose_share_the_subject(cb, text, expected):
+    found = mentions(cb, text, "ar")
+    assert [m[0] for m in found if m[2] == expected[1]] == [expected[0]], found
+
+
+@pytest.mark.parametrize("text, source", [
+    # a subordinate verb with its own subject keeps it
+    ("انسحب الجيش من المدينة بعد أن هاجمها المسلحون.", "---REB"),
+    # an attack of another kind than the clause's bombing is not the bombers' («الذين شنوا هجوماً»)
+    ("قصفت الطائرات الروسية مواقع المسلحين الذين شنوا هجوماً على القوات السورية.", "---REB"),
+])
+def test_engine_roles_arabic_attack_with_a_subject_of_its_own_keeps_it(cb, text, source):
+    found = mentions(cb, text, "ar")
+    assert [m[0] for m in found if m[2] == "190"] == [source], found

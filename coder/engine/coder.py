@@ -253,7 +253,7 @@ def _code_order(sentence: Sentence, cb: CompiledCodebook, document_actors: Docum
         return []
     actors = document_actors(sentence)
     mentions: list[Mention] = []
-    subject = None  # the subject of the last clause, shared by a verb coordinated with it
+    subject = clause = None  # the last clause's subject and anchor, shared by a verb coordinated with it
     for hit in hits:
         if hit.negated:
             continue
@@ -270,9 +270,9 @@ def _code_order(sentence: Sentence, cb: CompiledCodebook, document_actors: Docum
                 and roles.source.end <= topic:
             # "The army did not comment on the shelling": not the army's shelling
             roles = Roles(None, roles.target)
-        roles = shared_subject(sentence, hit, roles, subject)
+        roles = shared_subject(sentence, hit, roles, subject, clause)
         if roles.source is not None and not hit.patient:
-            subject = roles.source
+            subject, clause = roles.source, hit
         target = _inherit_country(_coded(roles.target), actors, cb)
         # "Jordan and Britain agreed": one mention per coordinated source, in text order
         sources = [_inherit_country(_coded(a), actors, cb)

@@ -278,6 +278,7 @@ DENIAL = "016"
 # Arabic conjunctions that join a verb to the clause before it, sharing its subject.
 ARABIC_COORDINATORS = frozenset({"و", "ف", "ثم"})
 OBLIQUE_MARKERS = ARABIC_PREPOSITIONS | {"مع", "ضد"}  # an actor after one is no subject
+ARABIC_SUBORDINATORS = frozenset({"قبل", "بعد"})  # «قبل أن تنسحب»: the same subject
 
 
 def topic_of(sentence: Sentence, hit: VerbHit, hits: Sequence[VerbHit]) -> int | None:
@@ -315,16 +316,28 @@ def topic_of(sentence: Sentence, hit: VerbHit, hits: Sequence[VerbHit]) -> int |
     return None
 
 
-def shared_subject(sentence: Sentence, hit: VerbHit, roles: Roles, subject: ActorMention | None) -> Roles:
-    """An Arabic verb joined by «و», «ف» or «ثم» to the clause before it, with no subject of
-    its own after it, shares that clause's ``subject`` («شنت جماعة الحوثي هجوماً ...،
-    واشتبكت مع قوات الجيش»: the Houthis clashed), not the nearest actor before it (that
-    clause's object); an actor after a preposition («مع قوات الأمن») is no subject but the
-    verb's target. Verbal nouns («والهجوم») keep ``roles``."""
+def shared_subject(sentence: Sentence, hit: VerbHit, roles: Roles, subject: ActorMention | None,
+                   clause: VerbHit | None = None) -> Roles:
+    """An Arabic verb joined by «و», «ف» or «ثم» to the clause before it, or after «قبل أن» /
+    «بعد أن», with no subject of its own after it, shares that clause's ``subject`` («شنت جماعة
+    الحوثي هجوماً ...، واشتبكت مع قوات الجيش لساعات قبل أن تنسحب»: the Houthis clashed and
+    withdrew), not the nearest actor before it (that clause's object); an actor after a
+    preposition («مع قوات الأمن») is no subject but the verb's target. So does a noun of purpose
+    of the kind of that clause's anchor ``clause`` («تظاهر المحتجون أمام مصرف لبنان احتجاجاً
+    على ...»: the protesters', not the bank's). Other verbal nouns («والهجوم») keep ``roles``."""
     tokens = sentence.tokens
     if subject is None or sentence.language != "ar" or hit.patient or hit.start == 0:
         return roles
-    if tokens[hit.start - 1].key not in ARABIC_COORDINATORS or tokens[hit.start].form.startswith("ال"):
+    form = tokens[hit.start].form
+    if form.startswith("ال"):
+        return roles
+    before = [t.key for t in tokens[max(0, hit.start - 2):hit.start]]
+    joined = before[-1] in ARABIC_COORDINATORS or len(before) == 2 and before[1] == "ان" \
+        and before[0] in ARABIC_SUBORDINATORS
+    purpose = clause is not None and (clause.code or "")[:2] == (hit.code or "")[:2] \
+        and form.endswith(("اً", "ًا")) and before[-1] not in OBLIQUE_MARKERS \
+        and hit.end < len(tokens) and tokens[hit.end].key in OBLIQUE_MARKERS
+    if not joined and not purpose:
         return roles
     source, target = roles.source, roles.target
     if source is not None and source.start >= hit.end:
