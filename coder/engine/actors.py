@@ -29,6 +29,8 @@ UNKNOWN_COUNTRY = "---"
 # "their forces": the forces of an actor named before the possessive
 POSSESSIVES = frozenset({"its", "their", "his", "her", "whose"})
 ARABIC_ARTICLE = ("ال", "أل", "ٱل")
+# nisba adjectives («الحكومية», «العسكري», «اللبنانيون»): they agree with the noun before them
+ARABIC_ADJECTIVE_ENDINGS = ("ي", "ية", "يه", "يون", "يين", "يان", "يتين", "يات")
 # English modifiers between a country and its agent: "Israel's high court", "Taiwan's Vice Foreign
 # Minister", "the Latvian Constitutional Court". At most this many words, none of them a word
 # that ends a noun phrase's modifiers (function words) or anchors a verb pattern ("Israeli said").
@@ -141,7 +143,13 @@ def _arabic_new_phrase(sentence: Sentence, last: Piece, piece: Piece) -> bool:
     («رشق المتظاهرون قوات الأمن»: the protesters, then the security forces)."""
     before = sentence.tokens[last.end - 1].form
     after = sentence.tokens[piece.start].form
-    return before.startswith(ARABIC_ARTICLE) and not after.startswith(ARABIC_ARTICLE)
+    if not before.startswith(ARABIC_ARTICLE):
+        return False
+    if not after.startswith(ARABIC_ARTICLE):
+        return True
+    # two definite agent nouns side by side are two phrases («طالب المتظاهرون الحكومة»: the
+    # protesters, then the government), unless the second is an adjective («القوات الحكومية»)
+    return last.kind == "agent" and not after.endswith(ARABIC_ADJECTIVE_ENDINGS)
 
 
 def _english_people_of(sentence: Sentence, last: Piece, piece: Piece) -> bool:
