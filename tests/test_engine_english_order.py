@@ -199,3 +199,12 @@ def test_engine_english_order_past_armed_groups(cb, phrase, day, code):
 def test_engine_english_order_push_hard_for_is_a_demand(cb):
     found = events(cb, "The UK is pushing hard for the US to support its debt relief plan.")
     assert found and found[0][0] == "GBR" and found[0][2].startswith("10"), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "fight alongside X": X is an ally, not the one fought
+    ("The LNA accused Turkey of sending mercenaries to fight alongside the GNA.", ("---REB", None, "190")),
+    ("Rebels attacked the army alongside the highway.", ("---REB", "---MIL", "190")),
+])
+def test_engine_english_order_an_ally_is_no_target(cb, text, expected):
+    assert expected in mentions(cb, text)

@@ -22,6 +22,7 @@ ARABIC_COUNTS = frozenset(match_key(w, None, "ar") for w in (
     "اثنان", "اثنين", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "عشرات", "مئات",
     "آلاف", "عدد", "عددا", "نحو", "حوالي"))
 KILLING = frozenset({"19", "20"})  # not 18: «فجر 3 انتحاريين أنفسهم» counts the bombers
+ALLY_MARKERS = frozenset({"alongside"})  # "fight alongside X": X is an ally, no target
 PASSIVE_AUX = frozenset({"be", "was", "were", "been", "being", "is", "are", "get", "got"})
 # English coordination by word order: "Jordan and Britain", "Iran, Syria and Iraq".
 COORDINATION_GLUE = frozenset({"and", ",", "the", "both"})
@@ -200,6 +201,13 @@ def _arabic_place(sentence: Sentence, actor: ActorMention) -> bool:
         and actor.role is None and actor.country is not None and actor.code == actor.country
 
 
+def _after_ally_marker(sentence: Sentence, start: int) -> bool:
+    before = start - 1
+    while before > 0 and sentence.tokens[before].key in ARTICLES:
+        before -= 1
+    return before >= 0 and sentence.tokens[before].key in ALLY_MARKERS
+
+
 def roles_by_order(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMention]) -> Roles:
     """Word-order roles: SVO for English; Arabic news also puts the subject after the verb."""
     if sentence.language == "ar" and hit.patient and hit.source_slot is None and hit.target_slot is None:
@@ -240,6 +248,8 @@ def roles_by_order(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMenti
         intro_end = _intro_phrase_end(sentence, hit) if sentence.language == "en" else None
         if target is not None and intro_end is not None and target.start > intro_end:
             target = None
+    if target is not None and sentence.language == "en" and _after_ally_marker(sentence, target.start):
+        target = None  # "to fight alongside the GNA": an ally, not the one fought
     if target is source:
         target = None
     if sentence.language == "en" and _english_passive(sentence, hit):
