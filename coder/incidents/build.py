@@ -84,12 +84,49 @@ _RELATED = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+_UNREAD = object()
+
+
 class SentenceFacts:
-    date: DateMention | None
-    fatalities: FatalityMention | None
-    aggregate: bool
-    cues: Cues
+    """What a sentence says of when, how many died and how, each read on first use: a sentence
+    whose events are all verbal (statements, meetings) never needs its cue words or deaths.
+    Read-only to its users; the memo fields are filled once (functools.cached_property would do,
+    but takes a lock on every read in Python 3.11)."""
+
+    __slots__ = ("text", "language", "doc_date", "_date", "_fatalities", "_aggregate", "_cues")
+
+    def __init__(self, text: str, language: str, doc_date: dt.date | None) -> None:
+        self.text = text
+        self.language = language
+        self.doc_date = doc_date
+        self._date: object = _UNREAD
+        self._fatalities: object = _UNREAD
+        self._aggregate: object = _UNREAD
+        self._cues: object = _UNREAD
+
+    @property
+    def date(self) -> DateMention | None:
+        if self._date is _UNREAD:
+            self._date = find_event_date(self.text, self.language, self.doc_date)
+        return self._date  # type: ignore[return-value]
+
+    @property
+    def fatalities(self) -> FatalityMention | None:
+        if self._fatalities is _UNREAD:
+            self._fatalities = find_fatalities(self.text, self.language)
+        return self._fatalities  # type: ignore[return-value]
+
+    @property
+    def aggregate(self) -> bool:
+        if self._aggregate is _UNREAD:
+            self._aggregate = is_aggregate_period(self.text, self.language)
+        return self._aggregate  # type: ignore[return-value]
+
+    @property
+    def cues(self) -> Cues:
+        if self._cues is _UNREAD:
+            self._cues = find_cues(self.text, self.language)
+        return self._cues  # type: ignore[return-value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,12 +156,7 @@ def stable_id(*parts: object) -> str:
 
 
 def sentence_facts(sentence: Sentence, doc: Document, language: str) -> SentenceFacts:
-    return SentenceFacts(
-        date=find_event_date(sentence.text, language, doc.date),
-        fatalities=find_fatalities(sentence.text, language),
-        aggregate=is_aggregate_period(sentence.text, language),
-        cues=find_cues(sentence.text, language),
-    )
+    return SentenceFacts(sentence.text, language, doc.date)
 
 
 # --- derived mentions --------------------------------------------------------------------------------
@@ -573,11 +605,13 @@ def _facts(
     base = (
         None if derived else acled_type(mention.code, mention.acled_sub_event, mention.source, mention.target)
     )
-    kinds = facts.cues.kinds | code_cues(mention.code, mention.acled_sub_event)
-    fat = facts.fatalities
-    deaths = 0 if fat is None or fat.aggregate or facts.aggregate else fat.count
-    kind = classify(base, kinds, mention.source, mention.target, deaths, tag) if (base or derived) else None
-    if _period(facts):
+    kind = None
+    if base or derived:  # a verbal event has no ACLED type: its cue words and deaths are not read
+        kinds = facts.cues.kinds | code_cues(mention.code, mention.acled_sub_event)
+        fat = facts.fatalities
+        deaths = 0 if fat is None or fat.aggregate or facts.aggregate else fat.count
+        kind = classify(base, kinds, mention.source, mention.target, deaths, tag)
+    if kind is not None and _period(facts):
         kind = None  # a narrative of a period («منذ تدخل أردوغان»), not one dated incident
 
     def name(iso3: str) -> str:
