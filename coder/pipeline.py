@@ -50,6 +50,12 @@ class Coder:
         # from the on-disk cache when the codebook's content and the compiler are unchanged
         return load_compiled(self.codebook_path)
 
+    def preload(self) -> None:
+        """Load now what every document needs (the compiled codebook, the gazetteer), e.g. before
+        worker processes fork and share it."""
+        _ = self.compiled
+        load_gazetteer()
+
     @cached_property
     def stanza(self) -> StanzaFrontend:
         """The stanza front-end; its pipelines load on first use, once per process."""

@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from coder.errors import CoderError
@@ -174,6 +173,8 @@ def write_chunk_parts(layout: DatasetLayout, chunk_id: str, batch: CodedBatch,
 
 
 def _write_partitioned(layout: DatasetLayout, chunk_id: str, table: pa.Table) -> None:
+    import pyarrow.dataset as ds  # only partitioned output needs it (and pandas, which it imports)
+
     metadata = table.schema.metadata
     table = _with_partition_columns(table, layout.partition_by)
     staging = Path(tempfile.mkdtemp(prefix=f".stage-{chunk_id}-", dir=layout.directory))
