@@ -27,6 +27,9 @@ def test_required_strings_of_simple_patterns():
     assert required_strings(r"Killed", re.I) == frozenset({"killed"})
     assert required_strings(r"\w+") is None  # nothing required: the pattern always runs
     assert required_strings(r"a|\d+") is None  # one branch requires nothing
+    # a case-insensitive group in a case-sensitive pattern requires nothing we can test unlowered
+    assert required_strings(r"xy(?i:Kill)") == frozenset({"xy"})
+    assert PatternGate([re.compile(r"ab(?i:Kill)|(?i:Kill)cd")]).possible("KILLcd") == frozenset({"0"})
 
 
 def test_string_gate_finds_overlapping_and_nested_strings():

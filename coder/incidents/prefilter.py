@@ -97,8 +97,9 @@ def _piece(op, av, ignore_case: bool) -> _Info:
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return _Info(frozenset({""}), None)  # zero-width: ignoring it only loosens the test
     if op is sre.SUBPATTERN:
-        flags = av[1]
-        return _sequence(list(av[3]), ignore_case or bool(flags & re.IGNORECASE))
+        if av[1] & re.IGNORECASE and not ignore_case:
+            return _Info(None, None)  # "(?i:...)" inside a case-sensitive pattern: the text is not lowered
+        return _sequence(list(av[3]), ignore_case)
     if op is sre.BRANCH:
         infos = [_sequence(list(branch), ignore_case) for branch in av[1]]
         exact = None
