@@ -149,3 +149,13 @@ def test_batch_dask_engine_gives_the_same_rows(tmp_path):
     dask_events, dask_documents = read_dataset(dask)
     assert canonical(dask_events) == canonical(local_events)
     assert canonical(dask_documents) == canonical(local_documents)
+
+
+def test_batch_run_returns_what_it_froze_to_the_collector(tmp_path):
+    """A run keeps its codebook out of the cyclic collector while it runs, and gives it back."""
+    import gc
+
+    archive = make_archive(tmp_path / "a.jsonl", 5)
+    before = gc.get_freeze_count()
+    assert main(["code", str(archive), "-o", str(tmp_path / "one.parquet"), "--workers", "1", "-q"]) == 0
+    assert gc.get_freeze_count() == before == 0

@@ -60,18 +60,22 @@ def run_coding(inputs: Sequence[Path], options: ReadOptions, coder: Coder, setti
     metadata = file_metadata(coder.codebook_version, coder.parser)
     coder.preload()
     # what was just loaded lives as long as the run: the cyclic collector need not walk its
-    # millions of objects again (3-7% of the coding time), and forked workers share its pages
+    # millions of objects again (3-7% of the coding time), and forked workers share its pages;
+    # they go back to the collector when the run ends (a process may start other runs)
     gc.freeze()
-    total = count_records(inputs) if not settings.quiet else None
-    progress = Progress.for_terminal(total, settings.quiet)
-    chunks = flag_duplicates(chunk_records(inputs, options, settings.chunk_size, settings.max_chars))
-    if is_directory_output(settings):
-        result = _run_dataset(chunks, coder, settings, partition_by, metadata, progress)
-    else:
-        if settings.engine != "local":
-            raise CoderError("--engine dask writes a directory dataset: give a folder to -o")
-        result = _run_file(chunks, coder, settings, metadata, progress)
-    progress.finish()
+    try:
+        total = count_records(inputs) if not settings.quiet else None
+        progress = Progress.for_terminal(total, settings.quiet)
+        chunks = flag_duplicates(chunk_records(inputs, options, settings.chunk_size, settings.max_chars))
+        if is_directory_output(settings):
+            result = _run_dataset(chunks, coder, settings, partition_by, metadata, progress)
+        else:
+            if settings.engine != "local":
+                raise CoderError("--engine dask writes a directory dataset: give a folder to -o")
+            result = _run_file(chunks, coder, settings, metadata, progress)
+        progress.finish()
+    finally:
+        gc.unfreeze()
     return result
 
 
