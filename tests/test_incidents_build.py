@@ -200,12 +200,16 @@ def test_incidents_build_derived_mention_of_a_topic_takes_no_doer_from_before_th
     from coder.engine.verbs import find_verbs
     from coder.frontends.lite import LiteFrontend
 
-    (sentence,) = LiteFrontend().parse("The Syrian army did not comment on the shelling.", "en")
+    (sentence,) = LiteFrontend().parse("The Syrian army did not comment on the shelling of the rebels.", "en")
     army = ActorMention("SYRMIL", "Syrian army", "SYR", None, 1, 1, 3, "test")
+    rebels = ActorMention("SYRREB", "rebels", "SYR", None, 2, 11, 12, "test")
     cues = find_cues(sentence.text, "en")
-    assert derived_mention(sentence, cues, 0, [army]).source == army  # word order alone
+    assert derived_mention(sentence, cues, 0, [army, rebels]).source == army  # word order alone
     hits = find_verbs(sentence, coder.compiled)
-    assert derived_mention(sentence, cues, 0, [army], hits=hits).source is None
+    talked_about = derived_mention(sentence, cues, 0, [army, rebels], hits=hits)
+    assert talked_about.source is None and talked_about.target == rebels
+    # with nobody in it at all, the event is only referred to: no mention
+    assert derived_mention(sentence, cues, 0, [army], hits=hits) is None
 
 
 @pytest.mark.parametrize(
@@ -223,3 +227,11 @@ def test_incidents_build_a_condemned_attack_is_no_incident(coder, text, language
 def test_incidents_build_a_deployment_recoded_from_another_block_is_still_an_incident(coder):
     rows = code(coder, "Turkish troops deployed reinforcements to observation posts near the town of Saraqib.")
     assert primary(rows).sub_event_type == "Change to group/activity"
+
+
+def test_incidents_build_an_event_only_talked_about_derives_no_row(coder):
+    """A cue word that is the topic of a negated or speech verb, with nobody doing it, is an event
+    referred to, not reported: no row of its own."""
+    rows = code(coder, "Government forces shelled Saraqib on Monday. The army did not comment on the shelling.")
+    assert not [r for r in rows if r.sentence_index == 1 and r.rule_id.startswith(CUE_RULE)]
+    assert [r for r in rows if r.sentence_index == 0 and r.event_type == "Explosions/Remote violence"]

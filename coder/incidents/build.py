@@ -212,6 +212,8 @@ def derived_mention(
     topic = topic_of(sentence, own, hits) if own is not None else None
     if source is not None and topic is not None and source.end <= topic:
         source = None
+    if topic is not None and source is None and target is None:
+        return None  # an event only talked about, with nobody in it: "did not comment on the shelling"
     if source is None and target is not None and target.inter in (1, 2, 3, 4, 8) and len(after) > 1:
         source, target = target, after[1]
     return Mention(
