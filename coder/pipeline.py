@@ -12,13 +12,13 @@ from functools import cached_property
 from pathlib import Path
 
 from coder.codebook.compile import CompiledCodebook, load_compiled
-from coder.engine.actors import DocumentActors
 from coder.engine.coder import EngineSettings, code_sentence
+from coder.engine.readings import DocumentReadings
 from coder.errors import CoderError, InputError
 from coder.frontends.lite import LiteFrontend
 from coder.frontends.stanza import StanzaFrontend
-from coder.incidents.places import load_gazetteer
 from coder.incidents.build import build_rows
+from coder.incidents.places import load_gazetteer
 from coder.io.readers import Rejected
 from coder.model import Document, Mention, Sentence
 from coder.schema import EventRow, ManifestRow
@@ -123,13 +123,13 @@ def code_document(doc: Document, coder: Coder, sentences: tuple[Sentence, ...] |
             sentences = parse_document(doc, language, coder)
     except InputError as exc:
         return reject(str(exc), language)
-    actors = DocumentActors(coder.compiled, doc.date)  # shared by the engine and the incident layer
+    readings = DocumentReadings(coder.compiled, doc.date)  # shared by the engine and the incident layer
     mentions: list[tuple[Sentence, Mention]] = []
     for sentence in sentences:
-        for mention in code_sentence(sentence, coder.compiled, doc.date, coder.settings, actors):
+        for mention in code_sentence(sentence, coder.compiled, doc.date, coder.settings, readings):
             mentions.append((sentence, mention))
     rows = build_rows(doc, language, mentions, coder.compiled, coder.parser, sentences=sentences,
-                      require_dyad=coder.settings.require_dyad, actors_of=actors)
+                      require_dyad=coder.settings.require_dyad, readings=readings)
     status = "coded" if rows else "no_event"
     return rows, ManifestRow(doc.input, doc.position, doc.id, status, None, language, len(sentences),
                              len(rows))

@@ -8,7 +8,7 @@ import pytest
 
 from coder.codebook.compile import compile_codebook
 from coder.codebook.load import default_codebook_path, load_codebook
-from coder.engine.actors import DocumentActors
+from coder.engine.actors import find_actors
 from coder.frontends.lite import LiteFrontend
 
 
@@ -25,5 +25,5 @@ def cb():
 ])
 def test_engine_actors_arabic_two_definite_nouns_are_two_phrases(cb, text, phrases):
     (sentence,) = LiteFrontend().parse(text, "ar")
-    found = DocumentActors(cb, dt.date(2020, 4, 28))(sentence)
+    found = find_actors(sentence, cb, dt.date(2020, 4, 28))
     assert [a.text for a in found] == phrases

@@ -322,21 +322,3 @@ def _possessed(sentence: Sentence, actors: list[ActorMention], cb: CompiledCodeb
                                      country=owner.country, acled_name=acled,
                                      rule=actor.rule + "+" + owner.rule)
     return out
-
-
-class DocumentActors:
-    """``find_actors`` of each sentence of one document, read once: the engine and the incident
-    layer both ask for them, several times a sentence. Lives as long as one document's coding."""
-
-    def __init__(self, cb: CompiledCodebook, day: dt.date | None) -> None:
-        self._cb = cb
-        self._day = day
-        self._found: dict[int, tuple[Sentence, list[ActorMention]]] = {}
-
-    def __call__(self, sentence: Sentence) -> list[ActorMention]:
-        known = self._found.get(sentence.index)
-        if known is not None and known[0] is sentence:
-            return known[1]
-        actors = find_actors(sentence, self._cb, self._day)
-        self._found[sentence.index] = (sentence, actors)
-        return actors

@@ -19,8 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coder.codebook.compile import CompiledCodebook
-from coder.engine.actors import UNKNOWN_COUNTRY, DocumentActors, scan_pieces
+from coder.engine.actors import UNKNOWN_COUNTRY, scan_pieces
 from coder.engine.consequences import link_consequences
+from coder.engine.readings import DocumentReadings
 from coder.engine.roles import Roles, assign_roles, coordinated, roles_by_order, shared_subject, topic_of
 from coder.engine.tree import Phrases, Tree, TreeRoles
 from coder.engine.verbs import VerbHit, find_verbs, negated_by_tree
@@ -102,17 +103,17 @@ def discarded(sentence: Sentence, cb: CompiledCodebook) -> bool:
 
 
 def code_sentence(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
-                  settings: EngineSettings, actors: DocumentActors | None = None) -> list[Mention]:
+                  settings: EngineSettings, readings: DocumentReadings | None = None) -> list[Mention]:
     """Every event mention of one sentence, reported events before the statements reporting them.
-    ``actors``: the document's actor phrases, when the caller shares them with later stages."""
+    ``readings``: the document's, when the caller shares them with later stages."""
     if not sentence.tokens or discarded(sentence, cb):
         return []
-    if actors is None:
-        actors = DocumentActors(cb, day)
+    if readings is None:
+        readings = DocumentReadings(cb, day)
     if sentence.has_heads:
-        mentions = _code_tree(sentence, cb, day, actors)
+        mentions = _code_tree(sentence, cb, day, readings)
     else:
-        mentions = _code_order(sentence, cb, actors)
+        mentions = _code_order(sentence, cb, readings)
     mentions = link_consequences(sentence, mentions)
     if sentence.language in ACTORLESS_LANGUAGES:
         mentions = _implied_protesters(_military(_one_event(_drop_redundant_actorless(mentions)), cb), cb)
@@ -247,11 +248,11 @@ def _implied_attackers(mentions: list[Mention], cb: CompiledCodebook) -> list[Me
 # -- word order (lite) -------------------------------------------------------------------------
 
 
-def _code_order(sentence: Sentence, cb: CompiledCodebook, document_actors: DocumentActors) -> list[Mention]:
-    hits = find_verbs(sentence, cb)
+def _code_order(sentence: Sentence, cb: CompiledCodebook, readings: DocumentReadings) -> list[Mention]:
+    hits = readings.verbs(sentence)
     if not hits:
         return []
-    actors = document_actors(sentence)
+    actors = readings.actors(sentence)
     mentions: list[Mention] = []
     subject = clause = None  # the last clause's subject and anchor, shared by a verb coordinated with it
     for hit in hits:
@@ -294,7 +295,7 @@ def _coded(actor: ActorMention | None) -> ActorMention | None:
 
 
 def _code_tree(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
-               document_actors: DocumentActors) -> list[Mention]:
+               readings: DocumentReadings) -> list[Mention]:
     tree = Tree(sentence)
     pieces = scan_pieces(sentence, cb)
     phrases = Phrases(sentence, tree, cb, day, pieces)
@@ -323,7 +324,7 @@ def _code_tree(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
                 # a noun that names an event without its actors ("protests broke out"): the
                 # actors nearest in word order, as the lite front-end reads it
                 if linear is None:
-                    linear = document_actors(sentence)
+                    linear = readings.actors(sentence)
                 by_order = roles_by_order(sentence, hit, linear)
                 sources = [by_order.source] if by_order.source else []
                 targets = [by_order.target] if by_order.target else []
@@ -336,13 +337,13 @@ def _code_tree(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
                 # a verb the parser gave no subject or object (its subject misread as a
                 # modifier, or in another clause): the actors nearest in word order, as for a noun
                 if linear is None:
-                    linear = document_actors(sentence)
+                    linear = readings.actors(sentence)
                 by_order = roles_by_order(sentence, hit, linear)
                 sources = [by_order.source] if by_order.source else []
                 targets = [by_order.target] if by_order.target else []
         if hit.source_slot is not None or hit.target_slot is not None:
             if linear is None:
-                linear = document_actors(sentence)
+                linear = readings.actors(sentence)
             subject = roles.subject(head)
             if not subject and tree.upos[head] in NOMINAL and sentence.language == "ar":
                 subject = sources  # a verbal noun's genitive is its subject («بتعرض المرجع لمحاولة»)

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 
 from coder.codebook.compile import CompiledCodebook
 from coder.codebook.taxonomy import load_taxonomy
-from coder.engine.actors import DocumentActors
 from coder.engine.coder import PLACE_COUNTRY_LANGUAGES, with_place_country
+from coder.engine.readings import DocumentReadings
 from coder.engine.roles import topic_of
-from coder.engine.verbs import VerbHit, find_verbs
+from coder.engine.verbs import VerbHit
 from coder.incidents import cues as c
 from coder.incidents.acled import (
     AcledActors,
@@ -413,15 +413,15 @@ def build_rows(
     parser: str,
     sentences: Sequence[Sentence] | None = None,
     require_dyad: bool | None = None,
-    actors_of: DocumentActors | None = None,
+    readings: DocumentReadings | None = None,
 ) -> list[EventRow]:
     """Event rows of one document. ``sentences``: all of the document's sentences (when the caller
     has them; otherwise they are recovered, see ``document_sentences``). ``require_dyad``: the
     coder's setting (default: the codebook's); a mention derived from cue words obeys it too."""
     if require_dyad is None:
         require_dyad = cb.codebook.require_dyad
-    if actors_of is None:
-        actors_of = DocumentActors(cb, doc.date)
+    if readings is None:
+        readings = DocumentReadings(cb, doc.date)
     # events read from ACLED cue words where no verb pattern matched: the codebook's choice
     # (PETRARCH imports turn them off, since their gold expects the dictionaries' events only)
     cue_events = cb.codebook.cue_events
@@ -448,9 +448,9 @@ def build_rows(
             and c.EVENT_KINDS & facts[sentence.index].cues.kinds
             and not _period(facts[sentence.index])
         ):
-            actors = actors_of(sentence)
             derived = derived_mention(
-                sentence, facts[sentence.index].cues, len(own), actors, hits=find_verbs(sentence, cb)
+                sentence, facts[sentence.index].cues, len(own), readings.actors(sentence),
+                hits=readings.verbs(sentence),
             )
             if derived is not None and not (
                 require_dyad and (derived.source is None or derived.target is None)
@@ -463,7 +463,7 @@ def build_rows(
             first,
             facts[first.index].cues,
             len(found.get(first.index, [])),
-            actors_of(first),
+            readings.actors(first),
             tag,
         )
         if derived is not None and not (require_dyad and (derived.source is None or derived.target is None)):
@@ -471,7 +471,9 @@ def build_rows(
     actor_countries = [a.country for _, m in all_mentions for a in (m.source, m.target) if a and a.country]
     places = resolve_places(ordered, actor_countries, tables)
     country = tables.country(places.iso2) if places.iso2 else None
-    items = [_facts(s, m, facts[s.index], places, country, doc, cb, tables, tag, actors_of) for s, m in all_mentions]
+    items = [
+        _facts(s, m, facts[s.index], places, country, doc, cb, tables, tag, readings) for s, m in all_mentions
+    ]
     incident_of: dict[int, tuple[str, bool, Record | None]] = {}
     groups = group_incidents(items)
     owners = _sentence_owners(items, groups, ordered, facts)
@@ -592,7 +594,7 @@ def _facts(
     cb: CompiledCodebook,
     tables: Tables,
     tag: str | None,
-    actors_of: DocumentActors,
+    readings: DocumentReadings,
 ) -> MentionFacts:
     where = place_of(places.find(sentence), mention.anchor_start)
     # with a parse the engine already read passives and speakers from the tree; word-order repairs
@@ -632,7 +634,7 @@ def _facts(
     sides = [side(mention.source), side(mention.target)]
     if kind is not None:
         taken = [(a.start, a.end) for a in (mention.source, mention.target) if a is not None]
-        for actor in actors_of(sentence):
+        for actor in readings.actors(sentence):
             if not any(a < actor.end and actor.start < b for a, b in taken) and not _observer(
                 sentence, actor
             ):
