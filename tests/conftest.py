@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,30 @@ def shared() -> Path:
 END_TO_END = ("test_stanza_pipeline_cli_codes_with_the_tiny_model",
               "test_stanza_pipeline_sentences_go_through_the_engine")
 _END_TO_END_OUTCOMES: dict[str, str] = {}
+
+
+@pytest.fixture
+def no_stanza(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Imports of stanza fail, as where the extra is not installed."""
+    real_import = builtins.__import__
+
+    def refuse(name, *args, **kwargs):
+        if name == "stanza" or name.startswith("stanza."):
+            raise ModuleNotFoundError("No module named 'stanza'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", refuse)
+
+
+def frontend_error_message(call) -> str:
+    """The message of the FrontendError ``call`` raises, checked to fit in three lines."""
+    from coder.errors import FrontendError
+
+    with pytest.raises(FrontendError) as caught:
+        call()
+    text = str(caught.value)
+    assert len(("coder: " + text).splitlines()) <= 3
+    return text
 
 
 def pytest_runtest_logreport(report):

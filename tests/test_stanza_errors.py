@@ -4,7 +4,6 @@ what to do. Model-folder checks need no Stanza; the tests that import it skip wi
 
 from __future__ import annotations
 
-import builtins
 import json
 import os
 import re
@@ -15,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from coder.errors import FrontendError
 from coder.frontends.stanza import (
     INSTALL_HINT,
     StanzaFrontend,
@@ -23,6 +21,7 @@ from coder.frontends.stanza import (
     import_stanza,
     read_language_models,
 )
+from tests.conftest import frontend_error_message as message
 
 REPO = Path(__file__).resolve().parents[1]
 try:
@@ -51,14 +50,6 @@ def write_models(directory: Path, language: str = "en", processors: dict | None 
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(b"PK placeholder")
     return directory
-
-
-def message(call) -> str:
-    with pytest.raises(FrontendError) as caught:
-        call()
-    text = str(caught.value)
-    assert len(("coder: " + text).splitlines()) <= 3
-    return text
 
 
 def hint(language: str, directory: Path) -> str:
@@ -170,18 +161,6 @@ def test_stanza_errors_frontend_is_built_without_io(tmp_path: Path) -> None:
 
 
 # --- without the extra -------------------------------------------------------------------------
-
-
-@pytest.fixture
-def no_stanza(monkeypatch: pytest.MonkeyPatch) -> None:
-    real_import = builtins.__import__
-
-    def refuse(name, *args, **kwargs):
-        if name == "stanza" or name.startswith("stanza."):
-            raise ModuleNotFoundError("No module named 'stanza'")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", refuse)
 
 
 NOT_INSTALLED = ("Stanza is not installed (No module named 'stanza'); --parser stanza and "

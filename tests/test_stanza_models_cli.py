@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import builtins
 from pathlib import Path
 
 import pytest
@@ -67,30 +66,6 @@ def test_stanza_models_cli_errors_are_coder_errors(tmp_path: Path, monkeypatch: 
         run_models(parse(["models", "download", "en"]))
 
 
-def _cli_wired() -> bool:
-    from coder.cli.main import build_parser
-
-    try:
-        build_parser().parse_args(["code", "x", "-o", "y", "--parser", "stanza", "--models", "m"])
-        build_parser().parse_args(["models", "download", "en"])
-    except SystemExit:
-        return False
-    return True
-
-
-@pytest.fixture
-def no_stanza(monkeypatch: pytest.MonkeyPatch) -> None:
-    real_import = builtins.__import__
-
-    def refuse(name, *args, **kwargs):
-        if name == "stanza" or name.startswith("stanza."):
-            raise ModuleNotFoundError("No module named 'stanza'")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", refuse)
-
-
-@pytest.mark.skipif(not _cli_wired(), reason="coder code --models / coder models are not wired yet")
 @pytest.mark.parametrize("command", [
     ["code", "news.jsonl", "-o", "out.parquet", "--parser", "stanza", "--models", "models"],
     ["models", "download", "en", "--dir", "models"],

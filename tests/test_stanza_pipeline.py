@@ -21,9 +21,9 @@ import pytest
 stanza = pytest.importorskip(
     "stanza", reason="the stanza extra is not installed (pip install 'event-coder[stanza]')")
 
-from coder.errors import FrontendError  # noqa: E402
 from coder.frontends.conllu import parse_conllu  # noqa: E402
 from coder.frontends.stanza import StanzaFrontend  # noqa: E402
+from tests.conftest import frontend_error_message as message  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data" / "stanza"
 REPO = Path(__file__).resolve().parents[1]
@@ -49,14 +49,6 @@ def frontend(tiny_models: Path) -> StanzaFrontend:
 
 def gold() -> list:
     return list(parse_conllu((DATA / "en_tiny.conllu").read_text(encoding="utf-8"), "en"))
-
-
-def message(call) -> str:
-    with pytest.raises(FrontendError) as caught:
-        call()
-    text = str(caught.value)
-    assert len(("coder: " + text).splitlines()) <= 3
-    return text
 
 
 def test_stanza_pipeline_parses_text_into_sentences(frontend: StanzaFrontend) -> None:
@@ -210,18 +202,6 @@ def test_stanza_pipeline_resources_without_packages(broken_copy: Path) -> None:
 # --- the command line (once `coder code` has --models / --device) ------------------------------
 
 
-def _cli_wired() -> bool:
-    from coder.cli.main import build_parser
-
-    try:
-        build_parser().parse_args(["code", "x", "-o", "y", "--parser", "stanza", "--models", "m"])
-        build_parser().parse_args(["models", "download", "en"])
-    except SystemExit:
-        return False
-    return True
-
-
-cli = pytest.mark.skipif(not _cli_wired(), reason="coder code --models / coder models are not wired yet")
 
 
 def run_cli(args: list[str], capsys: pytest.CaptureFixture) -> tuple[int, str, str]:
@@ -247,7 +227,6 @@ def news(tmp_path: Path) -> Path:
     return path
 
 
-@cli
 def test_stanza_pipeline_cli_codes_with_the_tiny_model(tiny_models: Path, news: Path, tmp_path: Path,
                                                        capsys: pytest.CaptureFixture) -> None:
     import pyarrow.parquet as pq
@@ -264,7 +243,6 @@ def test_stanza_pipeline_cli_codes_with_the_tiny_model(tiny_models: Path, news: 
     assert [(m["doc_id"], m["n_sentences"]) for m in manifest] == [("a", 2), ("b", 1)]
 
 
-@cli
 def test_stanza_pipeline_cli_empty_model_folder(news: Path, tmp_path: Path,
                                                 capsys: pytest.CaptureFixture) -> None:
     empty = tmp_path / "empty"
@@ -276,7 +254,6 @@ def test_stanza_pipeline_cli_empty_model_folder(news: Path, tmp_path: Path,
                       "or give --models DIR\n")
 
 
-@cli
 def test_stanza_pipeline_cli_corrupt_model_file(broken_copy: Path, news: Path, tmp_path: Path,
                                                 capsys: pytest.CaptureFixture) -> None:
     path = broken_copy / "en" / "depparse" / "tiny.pt"
@@ -291,7 +268,6 @@ def test_stanza_pipeline_cli_corrupt_model_file(broken_copy: Path, news: Path, t
     assert not (tmp_path / "e.parquet").exists()
 
 
-@cli
 def test_stanza_pipeline_cli_models_download_offline(tmp_path: Path, capsys: pytest.CaptureFixture,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
