@@ -21,7 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Generic, NamedTuple, TypeVar
 
-from coder.codebook.entries import record_reduce
+from coder.codebook.entries import AgentEntry, record_reduce
 from coder.codebook.load import Codebook, content_hash, default_codebook_path, load_codebook
 from coder.errors import CodebookError
 from coder.frontends.keys import phrase_keys
@@ -299,6 +299,17 @@ class CompiledCodebook:
 
     def country_name(self, iso3: str) -> str:
         return self.country_names.get(iso3, iso3)
+
+    def agent(self, code: str | None) -> AgentEntry | None:
+        """The codebook's (first) agent of a role code ("MIL")."""
+        return next((a for a in self.codebook.agents if a.code == code), None)
+
+    def agent_acled_name(self, agent: AgentEntry | None, iso3: str) -> str | None:
+        """ACLED's name of ``agent`` of the country ``iso3`` ("Military Forces of Libya"), where
+        the codebook gives the agent one."""
+        if agent is None or not agent.acled:
+            return None
+        return agent.acled.replace("{country}", self.country_name(iso3))
 
     def actor_index(self, language: str) -> PhraseIndex[int]:
         index = self.actors.get(language)

@@ -269,8 +269,8 @@ def compose(pieces: Sequence[Piece], sentence: Sentence, cb: CompiledCodebook, d
             elif not code.endswith(agent.code):
                 code = code + agent.code
                 role = agent.code
-        if acled is None and agent.acled and country:
-            acled = agent.acled.replace("{country}", cb.country_name(country))
+        if acled is None and country:
+            acled = cb.agent_acled_name(agent, country)
         if inter is None:
             inter = agent.inter
     return ActorMention(code=code, text=text, country=country, acled_name=acled, inter=inter,
@@ -314,10 +314,9 @@ def _possessed(sentence: Sentence, actors: list[ActorMention], cb: CompiledCodeb
         owner = next((o for o in reversed(out[:i]) if o.country is not None), None)
         if owner is None:
             continue
-        agent = next((a for a in cb.codebook.agents if a.code == actor.role), None)
         acled = actor.acled_name
-        if acled is None and agent is not None and agent.acled:
-            acled = agent.acled.replace("{country}", cb.country_name(owner.country))
+        if acled is None:
+            acled = cb.agent_acled_name(cb.agent(actor.role), owner.country)
         out[i] = dataclasses.replace(actor, code=owner.country + actor.code[len(UNKNOWN_COUNTRY):],
                                      country=owner.country, acled_name=acled,
                                      rule=actor.rule + "+" + owner.rule)

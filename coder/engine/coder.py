@@ -61,10 +61,9 @@ def _inherit_country(actor: ActorMention | None, actors: Sequence[ActorMention],
         if other.start >= actor.start:
             continue
         if other.country and other.role == actor.role:
-            agent = next((a for a in cb.codebook.agents if a.code == actor.role), None)
             acled = other.acled_name
-            if acled is None and agent is not None and agent.acled:
-                acled = agent.acled.replace("{country}", cb.country_name(other.country))
+            if acled is None:
+                acled = cb.agent_acled_name(cb.agent(actor.role), other.country)
             return dataclasses.replace(actor, code=other.code, country=other.country,
                                        acled_name=acled, inter=other.inter or actor.inter,
                                        rule=actor.rule + "+" + other.rule)
@@ -186,10 +185,10 @@ def _military(mentions: list[Mention], cb: CompiledCodebook) -> list[Mention]:
         source = m.source
         if source is not None and m.code.startswith(MILITARY_MEANS) and source.role is None \
                 and source.country is not None and source.code == source.country:
-            agent = next((a for a in cb.codebook.agents if a.code == MILITARY), None)
+            agent = cb.agent(MILITARY)
             acled = source.acled_name
-            if acled is None and agent is not None and agent.acled:
-                acled = agent.acled.replace("{country}", cb.country_name(source.country))
+            if acled is None:
+                acled = cb.agent_acled_name(agent, source.country)
             inter = source.inter or (agent.inter if agent else None)
             source = dataclasses.replace(source, code=source.code + MILITARY, role=MILITARY,
                                          acled_name=acled, inter=inter)
@@ -212,7 +211,7 @@ def _implied_protesters(mentions: list[Mention], cb: CompiledCodebook) -> list[M
                 and source.country is not None and source.code == source.country:
             # «تظاهرت العراق», «مظاهرات في بغداد» read as Baghdad's: a country demonstrates
             # through its people
-            acled = agent.acled.replace("{country}", cb.country_name(source.country)) if agent.acled else None
+            acled = cb.agent_acled_name(agent, source.country)
             people = dataclasses.replace(source, code=source.code + agent.code, role=agent.code,
                                          inter=agent.inter, acled_name=acled)
             m = dataclasses.replace(m, source=people)
@@ -232,7 +231,7 @@ ATTACK_ROOTS = frozenset({"18", "19"})
 def _implied_attackers(mentions: list[Mention], cb: CompiledCodebook) -> list[Mention]:
     """An attack or killing whose doers go unnamed («قُتل خمسة أشخاص», «انفجرت سيارة
     مفخخة») is by an unidentified armed group (the codebook's agent UAF), as ACLED codes it."""
-    agent = next((a for a in cb.codebook.agents if a.code == UNIDENTIFIED), None)
+    agent = cb.agent(UNIDENTIFIED)
     if agent is None:
         return mentions
     out = []
