@@ -20,9 +20,10 @@ from dataclasses import dataclass
 
 from coder.codebook.compile import CompiledCodebook
 from coder.engine.actors import UNKNOWN_COUNTRY, scan_pieces
-from coder.engine.consequences import link_consequences
+from coder.engine.consequences import link_consequences, passive_casualties
 from coder.engine.readings import DocumentReadings
 from coder.engine.roles import Roles, assign_roles, coordinated, roles_by_order, shared_subject, topic_of
+from coder.engine.stances import stance_targets
 from coder.engine.tree import Phrases, Tree, TreeRoles
 from coder.engine.verbs import VerbHit, find_verbs, negated_by_tree
 from coder.model import ActorMention, Mention, Sentence
@@ -113,8 +114,11 @@ def code_sentence(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
         mentions = _code_tree(sentence, cb, day, readings)
     else:
         mentions = _code_order(sentence, cb, readings)
+    if sentence.language in ACTORLESS_LANGUAGES:
+        mentions = passive_casualties(sentence, mentions, readings.actors(sentence))
     mentions = link_consequences(sentence, mentions)
     if sentence.language in ACTORLESS_LANGUAGES:
+        mentions = stance_targets(sentence, mentions, readings.actors(sentence))
         mentions = _implied_protesters(_military(_one_event(_drop_redundant_actorless(mentions)), cb), cb)
         mentions = _implied_attackers(mentions, cb)
     if settings.require_dyad:

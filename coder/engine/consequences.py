@@ -4,6 +4,9 @@ Arabic news names the victims of an attack in a clause of result: a verb of caus
 «أسفر عن», «خلّف», «أوقع», «تسبب في») followed by a killing or an injury. The attack then has no
 target of its own, and the killing no doer of its own: each takes what the other names (the
 victims become the attack's target, the attacker the killing's source).
+
+It also reports casualties in the passive, unvocalised («قُتلوا في هجوم انتحاري»): the verb
+then follows its victims, and what they died in names the doer, if anyone.
 """
 
 from __future__ import annotations
@@ -78,3 +81,79 @@ def _distinct(actors, mention: Mention) -> list:
         seen.add(key)
         found.append(actor)
     return found or [None]
+
+
+# Arabic verbs of killing and injury that news reports in the passive, unvocalised: «قُتلوا»,
+# «أُصيب», «اغتيل», «خُطفوا»
+CASUALTY_VERBS = {
+    "ar": frozenset(match_key(w, None, "ar") for w in (
+        "قتل", "قتلوا", "قتلت", "قتلا", "قتلتا", "جرح", "جرحوا", "جرحت", "أصيب", "أصيبوا", "أصيبت", "أصيبا",
+        "اغتيل", "اغتيلت", "خطف", "خطفوا", "خطفت", "اختطف", "اختطفوا", "اختطفت")),
+}
+# what a victim is killed in or by: «في هجوم انتحاري», «بانفجار سيارة», «جراء قصف», «برصاص»
+CAUSE_WORDS = {"ar": frozenset(match_key(w, None, "ar") for w in ("في", "ب", "جراء", "إثر", "اثر", "خلال"))}
+ATTACK_STEMS = {"ar": ("هجوم", "هجمات", "هجوما", "انفجار", "تفجير", "غاره", "غارات", "قصف", "اشتباك",
+                       "عمليه", "حادث", "كمين", "رصاص", "نيران", "قذيف", "صاروخ")}
+# «على يد» / «على أيدي»: by whose hand
+BY_HAND = {"ar": (match_key("على", None, "ar"), frozenset({match_key("يد", None, "ar"), match_key("أيدي", None, "ar")}))}
+CAUSE_REACH = 8
+AND = "و"
+COUNT_WORDS = frozenset(match_key(w, None, "ar") for w in (
+    "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "عشرات", "مئات", "آلاف", "اثنين", "عدد"))
+CLAUSE_ENDS = frozenset({"،", ",", ".", "؛", ";", ":"})
+
+
+def _cause_after(sentence: Sentence, mention: Mention) -> int | None:
+    """Where a cause of death or injury («في هجوم», «على يد») begins after the anchor, if one does."""
+    language = sentence.language
+    tokens = sentence.tokens
+    hand_on, hands = BY_HAND[language]
+    own_clause = True
+    for i in range(mention.anchor_end, min(len(tokens) - 1, mention.anchor_end + CAUSE_REACH)):
+        key, following = tokens[i].key, tokens[i + 1].key
+        if key in CLAUSE_ENDS:
+            return None
+        if key == AND:
+            own_clause = False
+        elif own_clause and (tokens[i].upos == "NUM" or key.isdigit() or key in COUNT_WORDS):
+            return None  # «قتلت أول من أمس أربعة من المتهمين»: it has an object, it is active
+        if key in CAUSE_WORDS[language] and following.startswith(ATTACK_STEMS[language]):
+            return i
+        if key == hand_on and following in hands:
+            return i
+    return None
+
+
+VICTIM_REACH = 2  # «امرأة قد قُتلت»: words between the victim and the verb
+DOER_REACH = 3  # «في هجوم انتحاري», «على أيدي مسلحين»: words from the cause to its doer
+
+
+def passive_casualties(sentence: Sentence, mentions: Sequence[Mention], actors) -> list[Mention]:
+    """«قُتل ثلاثة جنود في هجوم», «بوتو قد قُتلت في هجوم انتحاري», «الانتحاري الذي قُتل
+    بالرصاص»: a verb of killing or injury just after an actor, followed by what the victims
+    died in (or by whose hand), is in the passive: that actor is its target, and its doer the
+    actor of the cause («في هجوم انتحاري», «على أيدي مسلحين»), if it names one."""
+    verbs = CASUALTY_VERBS.get(sentence.language)
+    if not verbs:
+        return list(mentions)
+    out = []
+    for m in mentions:
+        if m.code[:2] in VIOLENCE_ROOTS and sentence.tokens[m.anchor_start].key in verbs:
+            m = _passive(sentence, m, actors)
+        out.append(m)
+    return out
+
+
+def _passive(sentence: Sentence, mention: Mention, actors) -> Mention:
+    cause = _cause_after(sentence, mention)
+    if cause is None:
+        return mention
+    victim = next((a for a in reversed(actors) if a.end <= mention.anchor_start
+                   and mention.anchor_start - a.end <= VICTIM_REACH), None)
+    if victim is None:
+        return mention
+    doer = next((a for a in actors if cause < a.start <= cause + DOER_REACH), None)
+    roles = {None if a is None else (a.start, a.code) for a in (mention.source, mention.target)}
+    if not roles <= {None, (victim.start, victim.code)} | ({(doer.start, doer.code)} if doer else set()):
+        return mention  # it names someone else: its own reading stands
+    return dataclasses.replace(mention, source=doer, target=victim, rule_id=mention.rule_id + "+passive")

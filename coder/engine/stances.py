@@ -1,0 +1,92 @@
+"""Whom a protest is against, or for, from the words that say so.
+
+Arabic news rarely makes a protest's target the object of its verb; it says it in a phrase of
+stance after it: «احتجاجاً على قرار الحكومة», «هتافات معادية لإيران», «مطالبين برحيل السلطات
+العسكرية», «الموت لأميركا», «تأييداً للحكومة». The first actor such a phrase names is the
+protest's target: it replaces what word order or the parser offered (most often the place of
+the protest, «في العاصمة الصومالية», or a town in a distance, «200 كلم شمال إسلام آباد»).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from coder.model import ActorMention, Mention, Sentence
+
+PROTEST_ROOT = "14"
+PROTESTERS = 6  # ACLED's actor type of protesters: who protests, never whom against
+# Key prefixes of the words that open a phrase of stance (keys: normalised, no article; a
+# preposition clitic may still be attached in raw text, «برحيل», «للمطالبة»):
+# against («ضد», «معادية ل», «مناهضة ل», «مناوئة ل», «تندد ب», «تدين», «رفض»), a demand
+# («يطالب», «مطالبين ب», «رحيل», «استقالة», «إقالة», «تنحي», «إسقاط», «يسقط», «محاكمة»), support
+# («مؤيدة ل», «تأييداً ل», «دعماً ل», «تضامناً مع», «مساندين ل»)
+STANCE_STEMS = {
+    "ar": ("ضد", "معادي", "مناهض", "مناوء", "تندد", "تنديد", "منددين", "منددا", "ندد", "يندد", "تدين",
+           "يدين", "ادانه", "رفض", "طالب", "يطالب", "تطالب", "مطالب", "رحيل", "استقاله", "اقاله", "تنحي",
+           "اسقاط", "يسقط", "ليسقط", "محاكمه", "مءيد", "تاييد", "دعما", "دعم", "تضامن", "مساند"),
+}
+# «احتجاجاً على X», «يحتجون على X»: a word of protest opens a phrase of stance only with «على»
+PROTEST_STEMS = {"ar": ("احتج", "يحتج", "تحتج")}
+AGAINST = {"ar": frozenset({"علي", "ضد"})}
+# «الموت لأميركا»
+DEATH = {"ar": "موت"}
+CLITICS = {"ar": ("ب", "ل", "و", "لل", "وب", "ول")}
+# a phrase of stance names its actor within a few words («احتجاجاً على ارتفاع أسعار المواد
+# الغذائية ورفض الحكومة»), in its own clause
+REACH = 7
+CLAUSE_ENDS = frozenset({"،", ",", ".", "؛", ";", ":", "!", "?", "؟"})
+# «طالبان» is an armed group, not a demand
+NOT_STANCE = {"ar": frozenset({"طالبان"})}
+# a country after «في» is where, not whom («ضد الحرب في العراق»)
+LOCATIVE = {"ar": frozenset({"في"})}
+
+
+def _opens_stance(keys: Sequence[str], i: int, language: str) -> bool:
+    key = keys[i]
+    if key in NOT_STANCE[language]:
+        return False
+    stems = STANCE_STEMS[language]
+    if key.startswith(stems) or any(key.startswith(c) and key[len(c):].startswith(stems)
+                                    for c in CLITICS[language]):
+        return True
+    if key.startswith(PROTEST_STEMS[language]):
+        return any(k in AGAINST[language] for k in keys[i + 1:i + 3])
+    return key == DEATH[language] and i + 1 < len(keys) and keys[i + 1] == "ل"
+
+
+def stance_actor(sentence: Sentence, after: int, actors: Sequence[ActorMention],
+                 exclude: ActorMention | None) -> ActorMention | None:
+    """The actor named by the first phrase of stance that opens at or after token ``after``."""
+    language = sentence.language
+    if language not in STANCE_STEMS:
+        return None
+    keys = [t.key for t in sentence.tokens]
+    for i in range(after, len(keys)):
+        if not _opens_stance(keys, i, language):
+            continue
+        for actor in actors:
+            if actor.start <= i or actor.start > i + REACH:
+                continue
+            if any(k in CLAUSE_ENDS for k in keys[i + 1:actor.start]):
+                break
+            if actor.inter == PROTESTERS or (exclude is not None and actor.code == exclude.code) \
+                    or keys[actor.start - 1] in LOCATIVE[language]:
+                continue
+            return actor
+    return None
+
+
+def stance_targets(sentence: Sentence, mentions: Sequence[Mention], actors: Sequence[ActorMention],
+                   ) -> list[Mention]:
+    """Each protest takes as target the actor of the first phrase of stance after its anchor."""
+    if sentence.language not in STANCE_STEMS or not actors:
+        return list(mentions)
+    out = []
+    for m in mentions:
+        if m.code.startswith(PROTEST_ROOT):
+            actor = stance_actor(sentence, m.anchor_end, actors, m.source)
+            if actor is not None and (m.target is None or m.target.code != actor.code):
+                m = dataclasses.replace(m, target=actor, rule_id=m.rule_id + "+stance:" + actor.rule)
+        out.append(m)
+    return out

@@ -1,0 +1,106 @@
+"""Arabic roles read from the words around an event rather than its arguments: whom a protest
+is against or for (its phrase of stance), and the victims of a killing reported in the passive,
+unvocalised («قُتلوا في هجوم»). Sentences of our own, lite front-end, default codebook."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coder.engine.coder import EngineSettings, code_sentence
+from coder.engine.readings import DocumentReadings
+from coder.engine.stances import stance_actor
+from coder.pipeline import Coder
+
+DAY = dt.date(2020, 5, 5)
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return Coder()
+
+
+@pytest.fixture(scope="module")
+def cb(coder):
+    return coder.compiled
+
+
+@pytest.fixture(scope="module")
+def sentence_of(coder):
+    def parse(text):
+        # the pipeline's own lite front-end: its clitic splits know the codebook's words («لإيران»)
+        (sentence,) = coder.lite("ar").parse(text, "ar")
+        return sentence
+    return parse
+
+
+def first_of_root(cb, sentence_of, text, roots):
+    found = code_sentence(sentence_of(text), cb, DAY, EngineSettings())
+    return next(m for m in found if m.code[:2] in roots)
+
+
+@pytest.mark.parametrize("text, target", [
+    # against: the genitive of a noun that names nobody («قرار الحكومة»)
+    ("تجمع مئات المتظاهرين في ساحة المدينة احتجاجا على قرار الحكومة رفع أسعار الوقود.", "---GOV"),
+    # chants hostile to a country, after a place that is no target
+    ("وسار المتظاهرون في شوارع العاصمة العراقية ورددوا هتافات معادية لإيران.", "IRN"),
+    # a demand: the resignation of whom
+    ("اعتصم المحتجون أمام مبنى البلدية مطالبين باستقالة الحكومة العراقية.", "IRQGOV"),
+    # «الموت لـ»
+    ("وتظاهر الآلاف وهم يهتفون الموت لأميركا.", "USA"),
+    # support
+    ("خرج آلاف المتظاهرين تأييدا للجيش اللبناني.", "LBNMIL"),
+])
+def test_a_protest_is_against_the_actor_its_phrase_of_stance_names(cb, sentence_of, text, target):
+    protest = first_of_root(cb, sentence_of, text, ("14",))
+    assert protest.target is not None and protest.target.code == target, protest
+
+
+@pytest.mark.parametrize("text", [
+    # the place of the protest is no target, and nothing says whom it is against
+    "تظاهر مئات الطلاب في العاصمة العراقية بغداد أمس.",
+    # protesters are never whom a protest is against
+    "خرج آلاف المتظاهرين احتجاجا على اعتقال المتظاهرين.",
+])
+def test_no_phrase_of_stance_gives_no_stance_target(cb, sentence_of, text):
+    sentence = sentence_of(text)
+    found = code_sentence(sentence, cb, DAY, EngineSettings())
+    assert all("stance:" not in m.rule_id for m in found), found
+
+
+def test_a_phrase_of_stance_ends_with_its_clause(cb, sentence_of):
+    # «احتجاجا على ...،» then a new clause naming an actor: not what the protest is against
+    sentence = sentence_of("تظاهر الطلاب احتجاجا على الغلاء، وقالت الحكومة العراقية إنها ستدرس مطالبهم.")
+    actors = DocumentReadings(cb, DAY).actors(sentence)
+    assert stance_actor(sentence, 0, actors, None) is None
+
+
+def test_taliban_is_no_demand(cb, sentence_of):
+    sentence = sentence_of("تظاهر المئات ضد الغلاء بينما هاجمت طالبان مواقع الجيش الأفغاني.")
+    actors = DocumentReadings(cb, DAY).actors(sentence)
+    found = stance_actor(sentence, 0, actors, None)
+    assert found is None or found.code != "AFGMIL"
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("وكانت امرأة قد قتلت في هجوم انتحاري بسيارة مفخخة في السوق.", "---CVL"),
+    ("وقال مصدر أمني إن شرطيا قتل بانفجار عبوة ناسفة.", "---COP"),
+    ("ثلاثة جنود أصيبوا جراء قصف استهدف مواقعهم.", "---MIL"),
+])
+def test_a_killing_reported_in_the_passive_befalls_the_actor_before_it(cb, sentence_of, text, victim):
+    killing = first_of_root(cb, sentence_of, text, ("18", "19", "20"))
+    assert killing.target is not None and killing.target.code == victim, killing
+    assert killing.source is None or killing.source.code != victim
+
+
+def test_by_whose_hand_names_the_doer(cb, sentence_of):
+    killing = first_of_root(cb, sentence_of, "خمسة مدنيين قتلوا على أيدي مسلحين في القرية.", ("18", "19", "20"))
+    assert (killing.source.code[3:], killing.target.code[3:]) == ("REB", "CVL"), killing
+
+
+def test_an_active_killing_with_its_count_stays_active(cb, sentence_of):
+    # «قتلت ... أربعة من المسلحين بالهجوم»: a count after the verb is its object
+    killing = first_of_root(cb, sentence_of, "وكانت قوات الجيش قد قتلت أمس أربعة من المسلحين بالهجوم على القرية.",
+                            ("18", "19", "20"))
+    assert killing.source is not None and killing.source.code.endswith("MIL"), killing
