@@ -7,7 +7,7 @@ a sentence from input to Parquet by their types alone.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 
@@ -44,10 +44,12 @@ class Sentence:
     text: str
     tokens: tuple[Token, ...]
     language: str
+    # read once: the engine and the incident layer ask for it several times a mention
+    has_heads: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def has_heads(self) -> bool:
-        return bool(self.tokens) and all(t.head is not None for t in self.tokens)
+    def __post_init__(self) -> None:
+        heads = bool(self.tokens) and all(t.head is not None for t in self.tokens)
+        object.__setattr__(self, "has_heads", heads)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from coder.codebook.compile import CompiledCodebook, Match, ref_index, ref_kind
 from coder.frontends.keys import english_key
@@ -42,33 +42,24 @@ NOT_MODIFIERS = frozenset({
 })
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
-    match: Match[int]
+class Piece(NamedTuple):
+    """One actor, demonym or agent phrase of a sentence. A named tuple with its kind and index
+    read once from the match's payload: the grouping rules ask for them many times a piece."""
 
-    @property
-    def kind(self) -> str:
-        """'actor', 'demonym' or 'agent'."""
-        return ref_kind(self.match.payload)
+    kind: str  # 'actor', 'demonym' or 'agent'
+    index: int  # the index of the actor (for a demonym: its actor) or of the agent
+    start: int
+    end: int
 
-    @property
-    def index(self) -> int:
-        """The index of the actor (for a demonym: its actor) or of the agent."""
-        return ref_index(self.match.payload)
 
-    @property
-    def start(self) -> int:
-        return self.match.start
-
-    @property
-    def end(self) -> int:
-        return self.match.end
+def _piece(match: Match[int]) -> Piece:
+    return Piece(ref_kind(match.payload), ref_index(match.payload), match.start, match.end)
 
 
 def scan_pieces(sentence: Sentence, cb: CompiledCodebook) -> list[Piece]:
     """Every actor, demonym and agent phrase of the sentence, longest first, not overlapping."""
     keys = [t.key for t in sentence.tokens]
-    pieces = [Piece(m) for m in cb.actor_index(sentence.language).scan(keys)]
+    pieces = [_piece(m) for m in cb.actor_index(sentence.language).scan(keys)]
     if sentence.language == "en":
         pieces = [p for p in pieces if not _english_verb_form(sentence, p, cb)]
         led = _english_led(sentence, pieces, cb)
@@ -89,7 +80,7 @@ def _english_led(sentence: Sentence, pieces: Sequence[Piece], cb: CompiledCodebo
         head = token.form.rpartition("-")[0]
         match = index.longest_at([english_key(head)], 0) if head else None
         if match is not None and match.end == 1 and ref_kind(match.payload) in ("actor", "demonym"):
-            found.append(Piece(Match(i, i + 1, match.payload)))
+            found.append(_piece(Match(i, i + 1, match.payload)))
     return found
 
 

@@ -95,6 +95,7 @@ class LiteFrontend:
         # The hot loop of the front-end: one regex pass, memoised word analyses, no other calls.
         memo = self._memo_for(language)
         kinds = KIND
+        new = tuple.__new__  # Token(...) without its Python-level __new__: 2.5x faster to build
         tokens: list[Token] = []
         append = tokens.append
         n = 0
@@ -105,12 +106,12 @@ class LiteFrontend:
             kind = kinds[match.lastgroup or "punct"]
             n += 1
             if kind == "punct":
-                append(Token(n, form, form, "PUNCT", form, "_", None, None, start, end))
+                append(new(Token, (n, form, form, "PUNCT", form, "_", None, None, start, end)))
                 continue
             initial, seen_word = not seen_word, True
             if kind == "num":
                 key = _keys.match_key(form, None, language)
-                append(Token(n, form, form, "NUM", key, "_", None, None, start, end))
+                append(new(Token, (n, form, form, "NUM", key, "_", None, None, start, end)))
                 continue
             analysis = memo.get(form)
             if analysis is None:
@@ -118,7 +119,7 @@ class LiteFrontend:
             for word, lemma, key, upos in analysis:
                 if upos is None:
                     upos = "PROPN" if not initial and word[0].isupper() else "X"
-                append(Token(n, word, lemma, upos, key, "_", None, None, start, end))
+                append(new(Token, (n, word, lemma, upos, key, "_", None, None, start, end)))
                 n += 1
             n -= 1
         return tuple(tokens) if seen_word else ()
