@@ -87,6 +87,8 @@ def test_taliban_is_no_demand(cb, sentence_of):
     ("وكانت امرأة قد قتلت في هجوم انتحاري بسيارة مفخخة في السوق.", "---CVL"),
     ("وقال مصدر أمني إن شرطيا قتل بانفجار عبوة ناسفة.", "---COP"),
     ("ثلاثة جنود أصيبوا جراء قصف استهدف مواقعهم.", "---MIL"),
+    # the verb before its subject, another clause after «و»
+    ("كما قتل جنديان أميركيان وأصيب تسعة عراقيين بجروح في هجوم انتحاري.", "USAMIL"),
 ])
 def test_a_killing_reported_in_the_passive_befalls_the_actor_before_it(cb, sentence_of, text, victim):
     killing = first_of_root(cb, sentence_of, text, ("18", "19", "20"))

@@ -103,13 +103,14 @@ COUNT_WORDS = frozenset(match_key(w, None, "ar") for w in (
 CLAUSE_ENDS = frozenset({"،", ",", ".", "؛", ";", ":"})
 
 
-def _cause_after(sentence: Sentence, mention: Mention) -> int | None:
-    """Where a cause of death or injury («في هجوم», «على يد») begins after the anchor, if one does."""
+def _cause_after(sentence: Sentence, start: int) -> int | None:
+    """Where a cause of death or injury («في هجوم», «على يد») begins after ``start`` in its
+    clause, if one does."""
     language = sentence.language
     tokens = sentence.tokens
     hand_on, hands = BY_HAND[language]
     own_clause = True
-    for i in range(mention.anchor_end, min(len(tokens) - 1, mention.anchor_end + CAUSE_REACH)):
+    for i in range(start, min(len(tokens) - 1, start + CAUSE_REACH)):
         key, following = tokens[i].key, tokens[i + 1].key
         if key in CLAUSE_ENDS:
             return None
@@ -124,15 +125,15 @@ def _cause_after(sentence: Sentence, mention: Mention) -> int | None:
     return None
 
 
-VICTIM_REACH = 2  # «امرأة قد قُتلت»: words between the victim and the verb
+VICTIM_REACH = 2  # «امرأة قد قُتلت», «قُتل أحد عناصر الشرطة»: words between victim and verb
 DOER_REACH = 3  # «في هجوم انتحاري», «على أيدي مسلحين»: words from the cause to its doer
 
 
 def passive_casualties(sentence: Sentence, mentions: Sequence[Mention], actors) -> list[Mention]:
-    """«قُتل ثلاثة جنود في هجوم», «بوتو قد قُتلت في هجوم انتحاري», «الانتحاري الذي قُتل
-    بالرصاص»: a verb of killing or injury just after an actor, followed by what the victims
-    died in (or by whose hand), is in the passive: that actor is its target, and its doer the
-    actor of the cause («في هجوم انتحاري», «على أيدي مسلحين»), if it names one."""
+    """«قُتل ثلاثة جنود في هجوم», «بوتو قد قُتلت في هجوم انتحاري», «قُتل جنديان أميركيان
+    في هجوم»: a verb of killing or injury next to an actor, followed by what the victims died
+    in (or by whose hand), is in the passive: that actor is its target, and its doer the actor
+    of the cause («في هجوم انتحاري», «على أيدي مسلحين»), if it names one."""
     verbs = CASUALTY_VERBS.get(sentence.language)
     if not verbs:
         return list(mentions)
@@ -144,16 +145,36 @@ def passive_casualties(sentence: Sentence, mentions: Sequence[Mention], actors) 
     return out
 
 
-def _passive(sentence: Sentence, mention: Mention, actors) -> Mention:
-    cause = _cause_after(sentence, mention)
-    if cause is None:
-        return mention
-    victim = next((a for a in reversed(actors) if a.end <= mention.anchor_start
+def _victim(sentence: Sentence, mention: Mention, actors) -> tuple[object, int] | None:
+    """The actor just before the verb (its subject), else just after it (a verb before its
+    subject), with where its cause of death begins."""
+    before = next((a for a in reversed(actors) if a.end <= mention.anchor_start
                    and mention.anchor_start - a.end <= VICTIM_REACH), None)
-    if victim is None:
+    if before is not None:
+        cause = _cause_after(sentence, mention.anchor_end)
+        return (before, cause) if cause is not None else None
+    after = next((a for a in actors if mention.anchor_end <= a.start <= mention.anchor_end + VICTIM_REACH), None)
+    if after is not None:
+        cause = _cause_after(sentence, after.end)
+        return (after, cause) if cause is not None else None
+    return None
+
+
+def _passive(sentence: Sentence, mention: Mention, actors) -> Mention:
+    found = _victim(sentence, mention, actors)
+    if found is None:
         return mention
+    victim, cause = found
     doer = next((a for a in actors if cause < a.start <= cause + DOER_REACH), None)
-    roles = {None if a is None else (a.start, a.code) for a in (mention.source, mention.target)}
-    if not roles <= {None, (victim.start, victim.code)} | ({(doer.start, doer.code)} if doer else set()):
-        return mention  # it names someone else: its own reading stands
+    allowed = {None, (victim.start, victim.code)} | ({(doer.start, doer.code)} if doer else set())
+    for actor in (mention.source, mention.target):
+        if actor is not None and (actor.start, actor.code) not in allowed and not _in_next_clause(
+                sentence, victim, actor):
+            return mention  # it names someone else in the clause: its own reading stands
     return dataclasses.replace(mention, source=doer, target=victim, rule_id=mention.rule_id + "+passive")
+
+
+def _in_next_clause(sentence: Sentence, victim, actor) -> bool:
+    """«قُتل جنديان أميركيان وأُصيب تسعة عراقيين»: an actor after «و» is another verb's."""
+    return actor.start > victim.end and any(
+        t.key == AND for t in sentence.tokens[victim.end:actor.start])
