@@ -7,6 +7,7 @@ Matching cost per token does not grow with the number of entries: each token loo
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import logging
 import os
@@ -85,6 +86,24 @@ def _matches(word: Word, key: str) -> bool:
     return word == key if word.__class__ is str else word.matches(key)  # type: ignore[union-attr]
 
 
+def _rest_matches(items: tuple[Word, ...], keys: Sequence[str], start: int) -> bool:
+    """Whether the words of a phrase after its first (which chose the bucket) match the keys
+    from ``start`` on; the caller has checked that the keys are long enough. A plain loop: most
+    phrases have one or two words, and a generator costs more than the comparisons."""
+    for j in range(1, len(items)):
+        word = items[j]
+        if word.__class__ is str:
+            if word != keys[start + j]:
+                return False
+        elif not word.matches(keys[start + j]):  # type: ignore[union-attr]
+            return False
+    return True
+
+
+# Match(...) without the named tuple's Python-level __new__: matching makes several a sentence
+_new_match = functools.partial(tuple.__new__, Match)
+
+
 class PhraseIndex(Generic[P]):
     """Phrases of one language; ``longest_at`` finds the longest phrase starting at a token.
 
@@ -141,13 +160,22 @@ class PhraseIndex(Generic[P]):
 
     def all_at(self, keys: Sequence[str], start: int) -> list[Match[P]]:
         """Every phrase that matches at ``start``, longest first."""
+        key = keys[start]
+        found = self._exact.get(key, ())
+        if self._wild_lengths:
+            found = list(found)
+            for length in self._wild_lengths:
+                if length <= len(key):
+                    found.extend(self._wild.get(key[:length], ()))
+        if not found:
+            return []
         out: list[Match[P]] = []
         count = len(keys)
-        for items, payload in self.candidates(keys[start]):
+        for items, payload in found:
             end = start + len(items)
             # the first word matched already: it chose the bucket
-            if end <= count and all(_matches(items[j], keys[start + j]) for j in range(1, len(items))):
-                out.append(Match(start, end, payload))
+            if end <= count and (end == start + 1 or _rest_matches(items, keys, start)):
+                out.append(_new_match((start, end, payload)))
         if self._wild_lengths and len(out) > 1:
             out.sort(key=lambda m: -(m.end - m.start))
         return out
@@ -168,6 +196,14 @@ class PhraseIndex(Generic[P]):
 
     def longest_at(self, keys: Sequence[str], start: int) -> Match[P] | None:
         count = len(keys)
+        key = keys[start]
+        if not self._wild_lengths and key not in self._split:
+            # one bucket, longest first: the first phrase that fits is the longest
+            for items, payload in self._exact.get(key, ()):
+                end = start + len(items)
+                if end <= count and (end == start + 1 or _rest_matches(items, keys, start)):
+                    return _new_match((start, end, payload))
+            return None
         best_end = start
         best: Match[P] | None = None
         for bucket in self._buckets(keys, start):
@@ -175,8 +211,8 @@ class PhraseIndex(Generic[P]):
                 end = start + len(items)
                 if end <= best_end:
                     break  # longest first: nothing longer follows in this bucket
-                if end <= count and all(_matches(items[j], keys[start + j]) for j in range(1, len(items))):
-                    best_end, best = end, Match(start, end, payload)
+                if end <= count and (end == start + 1 or _rest_matches(items, keys, start)):
+                    best_end, best = end, _new_match((start, end, payload))
                     break
         return best
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from coder.codebook.compile import CompiledCodebook, CompiledPattern, Group, PhraseItem, VerbRef
 from coder.codebook.entries import NO_CODE
@@ -30,8 +30,10 @@ NEGATION_REACH = 3
 SLOTS = ("$", "+")
 
 
-@dataclass(frozen=True, slots=True)
-class VerbHit:
+class VerbHit(NamedTuple):
+    """An anchor and the code its best pattern gives it (a named tuple: a few a sentence, read
+    by the engine and the incident layer alike)."""
+
     verb: int
     start: int
     end: int
@@ -46,11 +48,11 @@ class VerbHit:
     pairwise: bool = False  # several sources, no target: every pair, both ways
     used: tuple[int, ...] = ()  # positions of the pattern's literal words
     patient: bool = False  # a noun whose genitive is whom the event befalls («مقتل ثلاثة جنود»)
-    recoded: bool = False  # a pattern made an ACLED event's anchor another kind of event ("condemned the attack")
+    # a pattern made an ACLED event's anchor another kind of event ("condemned the attack")
+    recoded: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class PatternFit:
+class PatternFit(NamedTuple):
     pattern: CompiledPattern
     source_slot: int | None
     target_slot: int | None
@@ -91,9 +93,12 @@ class Matcher:
 
     def has_stems(self, stems: frozenset[str]) -> bool:
         """Whether every stem begins some key of the sentence (wildcard words can match)."""
+        return stems <= self._key_prefixes()
+
+    def _key_prefixes(self) -> frozenset[str]:
         if self._prefixes is None:
             self._prefixes = frozenset(key[:n] for key in self.present for n in range(1, len(key) + 1))
-        return stems <= self._prefixes
+        return self._prefixes
 
     def _synset_end(self, name: str, pos: int) -> int | None:
         key = (name, pos)
@@ -211,14 +216,15 @@ class Matcher:
         window = WINDOW if masks is None else TREE_WINDOW
         present = self.present
         best: PatternFit | None = None
+        # the cheap tests inline (they rule out most patterns: a call each would cost more)
         for pattern in patterns:
             if best is not None and pattern.literals < best.pattern.literals:
                 break  # sorted: the rest have fewer items
             if pattern.required and not pattern.required <= present:
                 continue
-            if pattern.required_any and any(present.isdisjoint(keys) for keys in pattern.required_any):
+            if pattern.required_any and not _all_meet(present, pattern.required_any):
                 continue
-            if pattern.required_stems and not self.has_stems(pattern.required_stems):
+            if pattern.required_stems and not pattern.required_stems <= self._key_prefixes():
                 continue
             after = self.fit_after(pattern.after, end, window, after_mask)
             if after is None:
@@ -231,6 +237,14 @@ class Matcher:
             if best is None or len(fit.used) > len(best.used):
                 best = fit
         return best
+
+
+def _all_meet(present: frozenset[str], alternatives: tuple[frozenset[str], ...]) -> bool:
+    """Whether ``present`` holds one key of each set."""
+    for keys in alternatives:
+        if present.isdisjoint(keys):
+            return False
+    return True
 
 
 def best_pattern(keys: Sequence[str], start: int, end: int, patterns: Sequence[CompiledPattern],
@@ -260,9 +274,8 @@ def _anchors(sentence: Sentence, cb: CompiledCodebook, keys: Sequence[str]):
     tokens = sentence.tokens
     i = 0
     count = len(keys)
-    may_start = index.may_start
     while i < count:
-        found = index.all_at(keys, i) if may_start(keys[i]) else None
+        found = index.all_at(keys, i)
         if not found:
             i += 1
             continue
