@@ -88,9 +88,15 @@ def acled_categories(path: Path | None = None) -> dict[str, tuple[str, str]]:
         return {r["sub_event_type"]: (r["event_type"], r["disorder_type"]) for r in rows}
 
 
+@lru_cache(maxsize=256)  # a few dozen sub-event types; the records are immutable
 def make_type(sub_event: str) -> AcledType:
     event_type, disorder = acled_categories()[sub_event]
     return AcledType(disorder, event_type, sub_event)
+
+
+@lru_cache(maxsize=4096)  # CAMEO codes are a small set: each is looked up once, not every mention
+def _code_sub_event(cameo: str) -> str | None:
+    return next((s for prefix, _, s in cameo_to_acled_table() if cameo.startswith(prefix)), None)
 
 
 def disorder_types() -> dict[str, str]:
@@ -108,7 +114,7 @@ def acled_type(
         else None
     )
     if sub is None:
-        sub = next((s for prefix, _, s in cameo_to_acled_table() if cameo.startswith(prefix)), None)
+        sub = _code_sub_event(cameo)
     if sub is None:
         return None
     if sub == TERRITORY:
@@ -164,6 +170,7 @@ _WEAPON_SUB = {
 }
 
 
+@lru_cache(maxsize=4096)  # (code, sub-event) pairs are few; asked for every ACLED mention, often twice
 def code_cues(code: str | None, pattern_sub_event: str | None) -> frozenset[str]:
     out = set()
     if pattern_sub_event in _SUB_CUES:
@@ -371,6 +378,7 @@ _STATE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # a document's actor names are compared pairwise: each parsed once
 def _state(name: str | None) -> tuple[str, str | None, str | None] | None:
     """The state an actor name belongs to: ('Syria', '2000', None) for 'Government of Syria (2000-)'
     and 'Military Forces of Syria (2000-)' alike; factions and regimes keep them apart."""

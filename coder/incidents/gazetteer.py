@@ -129,6 +129,7 @@ class Tables:
 _APOSTROPHES = str.maketrans({"'": None, "’": None, "`": None, "ʿ": None, "ʾ": None, "-": " "})
 
 
+@lru_cache(maxsize=1 << 16)  # a sentence's capitalised words and their runs are folded several times each
 def fold(text: str) -> str:
     """The key an English name is matched by (build_places.py writes its tables with it)."""
     if not text.isascii():

@@ -160,7 +160,7 @@ def _reach(text: str, words: list[tuple[int, int]], i: int, tables: Tables) -> i
     start, reach = words[i][0], 1
     while reach < limit:
         gap = text[words[i + reach - 1][1] : words[i + reach][0]]
-        if not _JOIN.match(gap):
+        if gap != " " and not _JOIN.match(gap):  # one space, by far the most common join, matches
             break
         if gap and fold(text[start : words[i + reach - 1][1]]) not in tables.english_prefixes:
             break
