@@ -68,13 +68,21 @@ def test_engine_options_agent_position(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("code", "kept"), [("FRO/BIL/SAM", True), ("+++", True), ("YEMNO", True),
-                                             ("---", True), ("A B", False), ("C;D", False)])
+                                             ("A B", False), ("C;D", False)])
 def test_engine_options_loose_actor_codes_only_outside_strict(tmp_path: Path, code: str, kept: bool) -> None:
     actors = f"actor Odd\n  code     {code}\n  en       odd\n"
     loose = load_codebook(write(tmp_path / "loose", actors=actors, toml=TOML + "strict = false\n"))
     assert [a.codes[0].code for a in loose.actors] == ([code.split()[0]] if kept else [])
     with pytest.raises(CodebookError):
         load_codebook(write(tmp_path / "strict", actors=actors))
+
+
+def test_engine_options_null_actor_code_in_a_strict_codebook(tmp_path: Path) -> None:
+    # '---': a phrase recognised but coded as nobody ("the international community")
+    actors = "actor International community\n  code     ---\n  en       international community\n"
+    book = load_codebook(write(tmp_path / "strict", actors=actors))
+    assert [a.codes[0].code for a in book.actors] == ["---"]
+    assert book.warnings == ()
 
 
 def test_engine_options_unknown_cameo_code_kept_outside_strict(tmp_path: Path) -> None:

@@ -203,7 +203,7 @@ def test_engine_english_order_push_hard_for_is_a_demand(cb):
 
 @pytest.mark.parametrize("text, expected", [
     # "fight alongside X": X is an ally, not the one fought
-    ("The LNA accused Turkey of sending mercenaries to fight alongside the GNA.", ("---REB", None, "190")),
+    ("Mercenaries fought alongside the GNA south of Tripoli.", ("---REB", None, "190")),
     ("Rebels attacked the army alongside the highway.", ("---REB", "---MIL", "190")),
 ])
 def test_engine_english_order_an_ally_is_no_target(cb, text, expected):

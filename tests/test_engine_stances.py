@@ -1,6 +1,7 @@
-"""Arabic roles read from the words around an event rather than its arguments: whom a protest
-is against or for (its phrase of stance), and the victims of a killing reported in the passive,
-unvocalised («قُتلوا في هجوم»). Sentences of our own, lite front-end, default codebook."""
+"""Roles read from the words around an event rather than its arguments: whom a protest is
+against or for (its phrase of stance), the victims of a killing reported in the passive,
+unvocalised («قُتلوا في هجوم»), the reported clause of a statement, the content of an appeal,
+and people counted but not named. Sentences of our own, lite front-end, default codebook."""
 
 from __future__ import annotations
 
@@ -106,3 +107,63 @@ def test_an_active_killing_with_its_count_stays_active(cb, sentence_of):
     killing = first_of_root(cb, sentence_of, "وكانت قوات الجيش قد قتلت أمس أربعة من المسلحين بالهجوم على القرية.",
                             ("18", "19", "20"))
     assert killing.source is not None and killing.source.code.endswith("MIL"), killing
+
+
+def codes(cb, sentence_of, text):
+    found = code_sentence(sentence_of(text), cb, DAY, EngineSettings())
+    return [(m.code, m.source.code if m.source else None, m.target.code if m.target else None) for m in found]
+
+
+def test_a_statement_tells_nobody_in_its_reported_clause(cb, sentence_of):
+    # the soldiers are the reported clause's, not whom the unnamed source told: no statement row
+    found = codes(cb, sentence_of, "وقال مصدر عسكري إن الاشتباكات أسفرت عن مقتل ثلاثة جنود.")
+    assert [c for c in found if c[0].startswith("01")] == [], found
+    assert ("190", "---UAF", "---MIL") in found, found
+
+
+def test_the_international_community_is_nobody_and_what_it_is_asked_is_no_event(cb, sentence_of):
+    found = codes(cb, sentence_of, "وأدانت الحكومة اليمنية الهجوم، ودعت المجتمع الدولي إلى الضغط على الحوثيين.")
+    appeals = [c for c in found if c[0].startswith("02")]
+    assert appeals == [("020", "YEMGOV", None)], found
+    # «الضغط على الحوثيين» is what the government asks for, not a demand of its own
+    assert [c for c in found if c[0].startswith("10")] == [], found
+
+
+def test_a_threat_codes_the_threat_not_the_attack_threatened(cb, sentence_of):
+    found = codes(cb, sentence_of, "وهددت جماعة الحوثي بشن هجوم على مأرب.")
+    assert any(c[0].startswith("13") for c in found), found
+    assert not any(c[0][:2] in ("18", "19") for c in found), found
+
+
+def test_people_counted_but_not_named_are_nobody_s_doers(cb, sentence_of):
+    found = codes(cb, sentence_of, "أسفرت الاشتباكات عن مقتل ثلاثة جنود وإصابة سبعة آخرين.")
+    assert not any(c[1] == "---MIL" for c in found if c[0][:2] in ("18", "19", "20")), found
+
+
+def test_a_count_names_the_people_it_draws_from(cb, sentence_of):
+    found = codes(cb, sentence_of, "أعلن مسؤول مقتل خمسة من عناصر الشرطة العراقية في هجوم.")
+    assert any(c[2] == "IRQCOP" for c in found if c[0][:2] in ("18", "19", "20")), found
+
+
+def test_forces_sent_to_fight_are_not_a_fight(coder, cb):
+    (sentence,) = coder.lite("en").parse("The LNA accused Turkey of sending mercenaries to fight alongside the GNA.", "en")
+    found = [m.code for m in code_sentence(sentence, cb, DAY, EngineSettings())]
+    assert "154" in found and not any(c.startswith("19") for c in found), found
+
+
+def test_an_infinitive_after_another_anchor_is_coded_in_english_otherwise(coder, cb):
+    # an appeal's content stays coded in English (the CAMEO manual's own examples code it)
+    (sentence,) = coder.lite("en").parse("Egypt urged Israel to withdraw its troops from Gaza.", "en")
+    found = [m.code[:2] for m in code_sentence(sentence, cb, DAY, EngineSettings())]
+    assert "02" in found and "08" in found, found
+
+
+def test_a_cue_word_that_names_the_doers_is_their_event(coder):
+    from coder.model import Document
+    from coder.pipeline import code_document
+
+    doc = Document(id="d", text="وطالب المتظاهرون الحكومة اللبنانية بإجراءات عاجلة لوقف الانهيار.",
+                   date=DAY, language="ar")
+    rows, _ = code_document(doc, coder)
+    protests = [r for r in rows if r.cameo_root == "14"]
+    assert protests and all(r.source_actor is not None for r in protests), rows

@@ -11,7 +11,8 @@ from functools import cache
 from coder.codebook.syntax import RawBlock, RawField, split_phrases
 
 LANGUAGE_FIELD = re.compile(r"^[a-z]{2}$")
-ACTOR_CODE = re.compile(r"^[A-Z0-9]{3}([A-Z0-9]{3})*$")
+# CAMEO's shape, or '---': a phrase recognised but coded as nobody ("the international community")
+ACTOR_CODE = re.compile(r"^(?:---|[A-Z0-9]{3}(?:[A-Z0-9]{3})*)$")
 # Imported dictionaries (non-strict codebooks) also use codes outside the CAMEO shape that their
 # gold files expect verbatim: 'YEMNO', '+++', 'FRO/BIL/SAM', and '---' (named, but coded as nobody).
 LOOSE_ACTOR_CODE = re.compile(r"^[A-Za-z0-9+/-]+$")

@@ -22,7 +22,8 @@ from coder.codebook.compile import CompiledCodebook
 from coder.engine.actors import UNKNOWN_COUNTRY, scan_pieces
 from coder.engine.consequences import link_consequences, passive_casualties
 from coder.engine.readings import DocumentReadings
-from coder.engine.roles import Roles, assign_roles, coordinated, roles_by_order, shared_subject, topic_of
+from coder.engine.roles import (Roles, assign_roles, content_of, coordinated, roles_by_order, shared_subject,
+                                topic_of)
 from coder.engine.stances import stance_targets
 from coder.engine.tree import Phrases, Tree, TreeRoles
 from coder.engine.verbs import VerbHit, find_verbs, negated_by_tree
@@ -258,8 +259,9 @@ def _code_order(sentence: Sentence, cb: CompiledCodebook, readings: DocumentRead
     actors = readings.actors(sentence)
     mentions: list[Mention] = []
     subject = clause = None  # the last clause's subject and anchor, shared by a verb coordinated with it
+    doers: list[VerbHit] = []  # the anchors so far that have a doer
     for hit in hits:
-        if hit.negated:
+        if hit.negated or content_of(sentence, hit, doers):
             continue
         # a verb inside an actor's name is part of the name ("Islamic State", «أنصار الله»);
         # an anchor that only begins inside one ends its phrase: "GNA drones struck" (the
@@ -277,6 +279,8 @@ def _code_order(sentence: Sentence, cb: CompiledCodebook, readings: DocumentRead
         roles = shared_subject(sentence, hit, roles, subject, clause)
         if roles.source is not None and not hit.patient:
             subject, clause = roles.source, hit
+        if roles.source is not None:
+            doers.append(hit)
         target = _inherit_country(_coded(roles.target), actors, cb)
         # "Jordan and Britain agreed": one mention per coordinated source, in text order
         sources = [_inherit_country(_coded(a), actors, cb)

@@ -21,6 +21,7 @@ ARABIC_OBJECT_MARKERS = frozenset({"ل"})
 ARABIC_COUNTS = frozenset(match_key(w, None, "ar") for w in (
     "اثنان", "اثنين", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "عشرات", "مئات",
     "آلاف", "عدد", "عددا", "نحو", "حوالي"))
+COUNTED_REACH = 6  # words from a count to the people it draws from («خمسة من فريق الحماية»)
 KILLING = frozenset({"19", "20"})  # not 18: «فجر 3 انتحاريين أنفسهم» counts the bombers
 ALLY_MARKERS = frozenset({"alongside"})  # "fight alongside X": X is an ally, no target
 PASSIVE_AUX = frozenset({"be", "was", "were", "been", "being", "is", "are", "get", "got"})
@@ -173,6 +174,14 @@ def _arabic_patient(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMent
     after the genitive names that one instead, and the genitive is the doer («اعتقال قوات الأمن
     لناشطين»)."""
     genitive = _first_after(actors, hit.end, VSO_REACH, sentence)
+    counted = sentence.tokens[hit.end] if hit.end < len(sentence.tokens) else None
+    if genitive is None and counted is not None \
+            and (counted.upos == "NUM" or counted.form.isdigit() or counted.key in ARABIC_COUNTS):
+        # «مقتل خمسة من فريق الحماية التابع للرئيس», «مقتل 13 معظمهم من أفراد الشرطة»: whom the
+        # count draws from; «وإصابة سبعة آخرين»: people counted, nobody named, and no doer
+        genitive = _first_after(actors, hit.end, COUNTED_REACH, sentence)
+        if genitive is None:
+            return Roles(None, None)
     if genitive is None:
         return None
     following = _first_after(actors, genitive.end, 2, sentence, exclude=genitive)
@@ -252,9 +261,19 @@ def roles_by_order(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMenti
         target = None  # "to fight alongside the GNA": an ally, not the one fought
     if target is source:
         target = None
+    if (hit.code or "")[:2] in SPEECH_ROOTS:
+        # «قال مصدر عسكري إن الاشتباكات أسفرت عن مقتل ثلاثة جنود», "said that rebels attacked":
+        # the actors of the reported clause are neither the speaker nor whom it told
+        source, target = (None if a is not None and _reported(sentence, hit, a) else a for a in (source, target))
     if sentence.language == "en" and _english_passive(sentence, hit):
         return Roles(_passive_agent(sentence, hit, actors), source)
     return Roles(source, target)
+
+
+def _reported(sentence: Sentence, hit: VerbHit, actor: ActorMention) -> bool:
+    """Whether ``actor`` stands after a complementizer that follows the statement's anchor."""
+    words = COMPLEMENTIZERS.get(sentence.language, frozenset())
+    return actor.start > hit.end and any(t.key in words for t in sentence.tokens[hit.end:actor.start])
 
 
 def assign_roles(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMention]) -> Roles:
@@ -282,6 +301,7 @@ SPEECH_ROOTS = frozenset({"01", "02"})
 # clause's subject, not the speaker's act
 COMPLEMENTIZERS = {"en": frozenset({"that"}), "ar": frozenset({"ان"})}
 ARTICLES = frozenset({"the", "a", "an"})
+NOBODY = "---"  # the code of a phrase recognised but coded as nobody ("the international community")
 REPORT_REACH = 8  # words from a statement verb to the «إن» / "that" after its subject
 CLAIM = "015"  # "claimed responsibility for the attack": the claimant did it
 DENIAL = "016"
@@ -350,6 +370,10 @@ def shared_subject(sentence: Sentence, hit: VerbHit, roles: Roles, subject: Acto
     if not joined and not purpose:
         return roles
     source, target = roles.source, roles.target
+    if source is not None and source.start >= hit.end and source.code == NOBODY:
+        # «ودعت المجتمع الدولي إلى الضغط على الحوثيين»: whom the shared subject addresses is
+        # nobody the codebook codes, and the actors after it are what it asks for
+        return Roles(subject, target if target is not None and target.start < source.start else None)
     if source is not None and source.start >= hit.end:
         if tokens[source.start - 1].key not in OBLIQUE_MARKERS:
             return roles  # a subject of its own: «واشتبك الجيش مع المسلحين»
@@ -357,3 +381,51 @@ def shared_subject(sentence: Sentence, hit: VerbHit, roles: Roles, subject: Acto
     if subject is target:
         return roles
     return Roles(subject, target)
+
+
+# What an anchor with a doer urges, promises, threatens or sets out to do is the content of that
+# event, not an event of its own: "urged Eriador to respond", "vowed to attack", "sending
+# mercenaries to fight alongside the GNA", «دعت المجتمع الدولي إلى الضغط على الحوثيين».
+CONTENT_MARKERS = {"en": frozenset({"to"}), "ar": frozenset({"الي", "ل", "ب"})}
+# In Arabic an appeal, an intent, a demand or a threat takes such a content (a verbal noun after
+# «إلى», «لـ», «بـ»: «تهدد بشن هجوم»); elsewhere those words mean too much else. In English, by
+# word order, only forces sent or massed to fight: "urged X to support Y" is coded for its content
+# by the CAMEO manual's own examples, and "attempted to assassinate" is an attempt's own pattern.
+CONTENT_ROOTS = {"ar": frozenset({"02", "03", "10", "13"}), "en": frozenset({"15"})}
+CONTENT_REACH = 5  # words from the governing anchor to the marker («دعت المجتمع الدولي إلى»)
+
+
+# verbal nouns that only carry the content's own noun: «بشن هجوم», «إلى تنفيذ هجمات»
+LIGHT_NOUNS = {"ar": frozenset({"شن", "تنفيذ"})}
+
+
+def _content_marker(sentence: Sentence, start: int) -> int | None:
+    """Where the marker of a content («إلى», «بـ», "to") before the anchor at ``start`` stands."""
+    tokens = sentence.tokens
+    markers = CONTENT_MARKERS.get(sentence.language, frozenset())
+    if start < 1:
+        return None
+    before = tokens[start - 1].key
+    if before in markers:
+        return start - 1
+    light = LIGHT_NOUNS.get(sentence.language, frozenset())
+    if before[:1] in markers and before[1:] in light:  # «بشن» with its clitic unsplit
+        return start - 1
+    if before in light and start >= 2 and tokens[start - 2].key in markers:
+        return start - 2
+    return None
+
+
+def content_of(sentence: Sentence, hit: VerbHit, doers: Sequence[VerbHit]) -> bool:
+    """Whether ``hit`` is the content of the nearest earlier anchor that has a doer."""
+    language = sentence.language
+    marker = _content_marker(sentence, hit.start)
+    if marker is None:
+        return False
+    word = sentence.tokens[hit.start]
+    if language == "en" and word.upos != "VERB" and word.form.lower() != word.key:
+        return False  # "in response to attacks": an inflected word after "to" is no infinitive
+    governing = next((h for h in reversed(doers) if h.end <= marker), None)
+    if governing is None or marker - governing.end > CONTENT_REACH or _breaks(sentence, governing.end, marker):
+        return False
+    return (governing.code or "")[:2] in CONTENT_ROOTS.get(language, ())

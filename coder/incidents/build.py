@@ -204,7 +204,10 @@ def derived_mention(
     anchor = _token_at(sentence, pos)
     before = [a for a in actors if a.end <= anchor]
     after = [a for a in actors if a.start > anchor]
-    source = before[-1] if before else None
+    # a cue word inside an actor's phrase names the doers themselves («وطالب المتظاهرون
+    # الحكومة», "protesters demanded"): they are its source
+    inside = next((a for a in actors if a.start <= anchor < a.end), None)
+    source = inside or (before[-1] if before else None)
     target = after[0] if after else None
     own = next((h for h in hits if h.start <= anchor < h.end), None)
     if own is not None and own.recoded and acled_type(own.code or "", own.acled, None, None) is None:
