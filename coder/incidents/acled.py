@@ -27,9 +27,9 @@ import csv
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from coder.incidents import cues as c
 from coder.incidents.gazetteer import Country
@@ -43,15 +43,13 @@ VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 TARGETING_TYPES = frozenset({"Violence against civilians", "Explosions/Remote violence", "Riots"})
 
 
-@dataclass(frozen=True, slots=True)
-class AcledType:
+class AcledType(NamedTuple):
     disorder_type: str | None
     event_type: str
     sub_event_type: str
 
 
-@dataclass(frozen=True, slots=True)
-class AcledActors:
+class AcledActors(NamedTuple):
     actor1: str | None
     inter1: int | None
     actor2: str | None
@@ -311,8 +309,7 @@ _ROLE_NAMES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Side:
+class Side(NamedTuple):
     name: str | None
     inter: int
     country: str | None = None  # ISO alpha-3 of the actor's country, when it has one

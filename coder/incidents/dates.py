@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from coder.incidents.numbers import Normalised, normalise, read_number, read_ordinal, split_words
 from coder.incidents.prefilter import PatternGate
@@ -38,15 +39,13 @@ class DateMention:
     explicit: bool
 
 
-@dataclass(frozen=True, slots=True)
-class _Resolved:
+class _Resolved(NamedTuple):
     date: dt.date
     precision: int
     explicit: bool
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     resolved: _Resolved
     start: int  # offsets in the normalised text
     end: int

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from coder.incidents.dates import aggregate_span
 from coder.incidents.numbers import Normalised, Word, normalise, read_number, split_words, stems
@@ -62,16 +62,14 @@ class _Cue:
     kind: str = "noun"
 
 
-@dataclass(frozen=True, slots=True)
-class _Quantity:
+class _Quantity(NamedTuple):
     value: int
     first: int
     last: int
     vague: bool
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
+class _Found(NamedTuple):
     count: int
     first: int  # word indices
     last: int

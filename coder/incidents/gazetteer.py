@@ -16,14 +16,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from coder.codebook.compile import PhraseIndex, compile_phrase
 
 COUNTRY, DEMONYM, ADMIN1, ABBREV, CITY, OWN = "country", "demonym", "admin1", "abbrev", "city", "own"
 
 
-@dataclass(frozen=True, slots=True)
-class Country:
+class Country(NamedTuple):
     iso2: str
     iso3: str
     name: str  # as ACLED spells it
@@ -37,16 +37,14 @@ class Country:
         return year
 
 
-@dataclass(frozen=True, slots=True)
-class Admin1:
+class Admin1(NamedTuple):
     code: str  # GeoNames 'LY.72'
     name: str  # as ACLED spells it ('Misrata')
     latitude: float
     longitude: float
 
 
-@dataclass(frozen=True, slots=True)
-class City:
+class City(NamedTuple):
     name: str
     iso2: str
     admin1: str | None  # GeoNames admin1 code
@@ -57,8 +55,7 @@ class City:
     precision: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One reading of a name: what kind of place it names, and which one (an index into a table)."""
 
     kind: str

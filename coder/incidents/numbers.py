@@ -16,6 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Characters dropped before matching: Arabic harakat, superscript alef, Quranic marks, tatweel, and
 # invisible direction/joiner marks that web text scatters inside words.
@@ -88,8 +89,7 @@ def normalise(raw: str) -> Normalised:
 # Words
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     """A word, digit run or punctuation mark of the normalised text, with its offsets there."""
 
     text: str
@@ -184,8 +184,7 @@ _EN_ORDINALS: dict[str, int] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
+class Number(NamedTuple):
     """An exact number read from words ``first..last`` (inclusive indices)."""
 
     value: int

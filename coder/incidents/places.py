@@ -18,6 +18,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from coder.frontends.keys import match_key
 from coder.incidents.gazetteer import (
@@ -37,8 +38,7 @@ from coder.model import Sentence
 TOWN, NEAR, REGION = 1, 2, 3
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
     location: str
     country: str
     iso3: str
@@ -49,15 +49,13 @@ class Place:
     precision: int
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceMention:
+class PlaceMention(NamedTuple):
     place: Place
     start: int  # token index
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A place name in a sentence: raw character span and every reading of the name."""
 
     start: int
@@ -296,8 +294,7 @@ def document_country(hits: Iterable[Hit], actor_countries: Iterable[str], tables
     return max(votes, key=lambda c: (votes[c], -order[c]))
 
 
-@dataclass(frozen=True, slots=True)
-class _Reading:
+class _Reading(NamedTuple):
     hit: Hit
     entry: Entry
 
