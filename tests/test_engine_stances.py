@@ -167,3 +167,28 @@ def test_a_cue_word_that_names_the_doers_is_their_event(coder):
     rows, _ = code_document(doc, coder)
     protests = [r for r in rows if r.cameo_root == "14"]
     assert protests and all(r.source_actor is not None for r in protests), rows
+
+
+@pytest.mark.parametrize("text, language", [
+    ("إسرائيل تقصف غزة  * لندن ـ «الشرق الأوسط»: اغتال الطيران الاسرائيلي خمسة فلسطينيين.", "ar"),
+    ("بانكوك ـ رويترز: خرج الآلاف في مسيرة للاحتجاج على وحشية الشرطة.", "ar"),
+    ("LONDON - AFP: Israeli troops killed five Palestinians in Gaza.", "en"),
+])
+def test_a_dateline_names_where_a_report_was_filed_not_an_actor(coder, cb, text, language):
+    found = []
+    for sentence in coder.lite(language).parse(text, language):
+        found += code_sentence(sentence, cb, DAY, EngineSettings())
+    actors = {a.code for m in found for a in (m.source, m.target) if a is not None}
+    assert found and not actors & {"GBR", "THA"}, found
+
+
+def test_a_sea_named_by_a_people_is_no_actor(cb, sentence_of):
+    found = codes(cb, sentence_of, "هاجم قراصنة صوماليون سفينة في المحيط الهندي.")
+    assert not any("IND" in (c[1] or "") + (c[2] or "") for c in found), found
+
+
+def test_an_attack_near_a_city_is_not_an_attack_on_its_country(cb, sentence_of):
+    found = codes(cb, sentence_of, "انفجرت سيارة مفخخة جنوب بغداد مما أدى إلى مقتل خمسة مدنيين.")
+    attacks = [c for c in found if c[0][:2] in ("18", "19", "20")]
+    assert attacks and all(c[2] != "IRQ" for c in attacks), found
+    assert any(c[2] is not None and c[2].endswith("CVL") for c in attacks), found

@@ -60,12 +60,38 @@ def scan_pieces(sentence: Sentence, cb: CompiledCodebook) -> list[Piece]:
     """Every actor, demonym and agent phrase of the sentence, longest first, not overlapping."""
     keys = [t.key for t in sentence.tokens]
     pieces = [_piece(m) for m in cb.actor_index(sentence.language).scan(keys)]
+    dateline = _dateline(sentence, pieces)
+    if dateline is not None:
+        pieces = [p for p in pieces if not (dateline.start <= p.start < dateline.stop)]
     if sentence.language == "en":
         pieces = [p for p in pieces if not _english_verb_form(sentence, p, cb)]
         led = _english_led(sentence, pieces, cb)
         if led:
             pieces = sorted(pieces + led, key=lambda p: p.start)
     return pieces
+
+
+# A news dateline opens a report, or follows its headline after "*": where it was filed, and by
+# whom («بانكوك ـ رويترز:», «لندن ـ «الشرق الأوسط»:», "GAZA CITY - AFP:"). Its place is no actor.
+HEADLINE_END = "*"
+DATELINE_DASHES = frozenset({"ـ", "-", "–", "—"})
+DATELINE_REACH = 8  # words from the place to the colon that closes the dateline
+
+
+def _dateline(sentence: Sentence, pieces: Sequence[Piece]) -> range | None:
+    """The tokens of a dateline whose place is an actor piece, if the sentence has one."""
+    tokens = sentence.tokens
+    for place in pieces:
+        start = place.start
+        if start and tokens[start - 1].form != HEADLINE_END or place.end >= len(tokens):
+            continue
+        after = tokens[place.end]
+        if after.upos != "PUNCT" and after.form not in DATELINE_DASHES:
+            continue
+        for end in range(place.end, min(len(tokens), start + DATELINE_REACH)):
+            if ":" in tokens[end].form:
+                return range(start, end + 1)
+    return None
 
 
 def _english_led(sentence: Sentence, pieces: Sequence[Piece], cb: CompiledCodebook) -> list[Piece]:

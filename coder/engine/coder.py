@@ -22,7 +22,7 @@ from coder.codebook.compile import CompiledCodebook
 from coder.engine.actors import UNKNOWN_COUNTRY, scan_pieces
 from coder.engine.consequences import link_consequences, passive_casualties
 from coder.engine.readings import DocumentReadings
-from coder.engine.roles import (Roles, assign_roles, content_of, coordinated, roles_by_order, shared_subject,
+from coder.engine.roles import (Roles, arabic_place, assign_roles, content_of, coordinated, roles_by_order, shared_subject,
                                 topic_of)
 from coder.engine.stances import stance_targets
 from coder.engine.tree import Phrases, Tree, TreeRoles
@@ -116,7 +116,7 @@ def code_sentence(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
     else:
         mentions = _code_order(sentence, cb, readings)
     if sentence.language in ACTORLESS_LANGUAGES:
-        mentions = passive_casualties(sentence, mentions, readings.actors(sentence))
+        mentions = _attacks_on_places(sentence, passive_casualties(sentence, mentions, readings.actors(sentence)))
     mentions = link_consequences(sentence, mentions)
     if sentence.language in ACTORLESS_LANGUAGES:
         mentions = stance_targets(sentence, mentions, readings.actors(sentence))
@@ -125,6 +125,17 @@ def code_sentence(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
     if settings.require_dyad:
         mentions = [m for m in mentions if m.source is not None and m.target is not None]
     return _order(mentions)
+
+
+def _attacks_on_places(sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+    """An attack's target that only says where it struck («انفجار قرب بغداد», «شمال باكستان»)
+    is nobody's: the attack keeps no target, and may take its victims from what it caused."""
+    out = []
+    for m in mentions:
+        if m.code[:2] in ATTACK_ROOTS and m.target is not None and arabic_place(sentence, m.target):
+            m = dataclasses.replace(m, target=None)
+        out.append(m)
+    return out
 
 
 def _drop_redundant_actorless(mentions: list[Mention]) -> list[Mention]:

@@ -204,6 +204,23 @@ def _arabic_object(sentence: Sentence, hit: VerbHit, actor: ActorMention) -> boo
         and (before.upos == "NUM" or before.form.isdigit() or before.key in ARABIC_COUNTS)
 
 
+# words after which a country, its capital or its adjective says where: «في», directions
+# («شمال بغداد», «200 كلم شمال غرب إسلام آباد», «قرب»), and the places of a country («العاصمة
+# الصومالية», «الأراضي التركية», «المدينة الإيطالية», «الحدود الأفغانية»)
+ARABIC_PLACE_WORDS = frozenset(match_key(w, None, "ar") for w in (
+    "في", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "قرب", "أنحاء",
+    "ضواحي", "داخل", "خارج", "العاصمة", "عاصمة", "المدينة", "مدينة", "الأراضي", "أراضي", "الحدود", "حدود",
+    "منطقة", "مناطق", "محافظة", "إقليم", "ولاية", "بلدة", "بلدات", "مدن", "ساحة", "شوارع", "أرض"))
+
+
+def arabic_place(sentence: Sentence, actor: ActorMention) -> bool:
+    """«جنوب بغداد», «العاصمة الصومالية», «في العراق»: a country, its capital or its adjective
+    after a word of place says where, not to whom."""
+    return sentence.language == "ar" and actor.role is None and actor.country is not None \
+        and actor.code == actor.country and actor.start > 0 \
+        and sentence.tokens[actor.start - 1].key in ARABIC_PLACE_WORDS
+
+
 def _arabic_place(sentence: Sentence, actor: ActorMention) -> bool:
     """«في بغداد», «في العراق»: a country or its capital after «في» says where, not to whom."""
     return sentence.language == "ar" and actor.start > 0 and sentence.tokens[actor.start - 1].key == "في" \
