@@ -19,7 +19,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from coder.codebook.compile import CompiledCodebook
 from coder.codebook.taxonomy import load_taxonomy
@@ -129,8 +129,7 @@ class SentenceFacts:
         return self._cues  # type: ignore[return-value]
 
 
-@dataclass(frozen=True, slots=True)
-class MentionFacts:
+class MentionFacts(NamedTuple):
     sentence: Sentence
     mention: Mention
     facts: SentenceFacts
@@ -237,15 +236,16 @@ def _compatible(a: MentionFacts, b: MentionFacts) -> bool:
     the same day when both are dated, the same admin1 when both are placed."""
     if a.kind is None or b.kind is None:
         return False
-    types = frozenset({a.kind.event_type, b.kind.event_type})
-    if len(types) > 1 and not any(types <= related for related in _RELATED):
-        if not (
+    one_type = a.kind.event_type == b.kind.event_type  # asked for every pair: no set built then
+    if not one_type:
+        types = frozenset({a.kind.event_type, b.kind.event_type})
+        if not any(types <= related for related in _RELATED) and not (
             "Strategic developments" in types
             and types & {"Protests", "Riots"}
             and {a.kind.sub_event_type, b.kind.sub_event_type} & {"Arrests"}
         ):
             return False
-    if a.sentence.index == b.sentence.index and len(types) == 1:
+    if a.sentence.index == b.sentence.index and one_type:
         return True  # one sentence's fighting "on several fronts" is told as one incident
     da, db = a.facts.date, b.facts.date
     if da is not None and db is not None and da.date != db.date:
@@ -304,8 +304,7 @@ def group_incidents(items: Sequence[MentionFacts]) -> list[list[int]]:
 # --- the merged record ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
+class Record(NamedTuple):
     kind: AcledType
     actors: AcledActors
     date: dt.date | None
