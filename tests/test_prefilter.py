@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coder.incidents import cues, dates
-from coder.incidents.prefilter import PatternGate, StringGate, required_strings
+from coder.incidents.prefilter import PatternGate, StringGate, case_folded, required_strings
 
 PATTERNS = [
     r"\bprotest(?:s|ed|ers?)?\b|\brall(?:y|ied)\b",
@@ -85,3 +85,39 @@ def test_non_ascii_letters_disable_case_folded_gating():
     gate = PatternGate([re.compile(r"\bkill", re.I)])
     assert gate.possible("the \u212aILL") == frozenset({"0"})  # Kelvin sign: re.I matches it to k
     assert gate.possible("nothing — here") == frozenset()
+
+
+def test_case_folded_keeps_escapes_and_group_names_and_refuses_what_it_cannot_fold():
+    folded = case_folded(re.compile(r"\bKill(?P<More>ED|S)?\W+[A-Z]\d", re.I))
+    assert folded is not None and folded.pattern == r"\bkill(?P<More>ed|s)?\W+[a-z]\d"
+    assert not folded.flags & re.IGNORECASE
+    assert case_folded(re.compile(r"kill")) is None  # already case-sensitive
+    assert case_folded(re.compile(r"\x4bill", re.I)) is None  # a character code
+    assert case_folded(re.compile(r"(a)\1", re.I)) is None  # a back-reference
+    assert case_folded(re.compile(r"[A-z]", re.I)) is None  # a range across the cases
+    assert case_folded(re.compile(r"a(?-i:B)", re.I)) is None  # inline flags
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET + "KILLEDRALYkilled'’", max_size=80))
+def test_case_folded_cue_patterns_find_the_same_spans_on_lowered_text(text):
+    for _, pattern in cues._COMPILED["en"]:
+        folded = case_folded(pattern)
+        assert folded is not None, pattern.pattern[:60]
+        assert [m.span() for m in folded.finditer(text.lower())] == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish TROOPS shelled the Syrian Army positions near Idlib, killing 3 civilians.",
+    "Protesters DEMONSTRATED; police fired tear gas to prevent any attack.",
+    "The \u212aILLING of residents",  # Kelvin sign: not folded, the case-insensitive patterns run
+    "Ⓐrmed men ATTACKED a village",
+])
+def test_find_cues_is_the_same_with_and_without_case_folding(text):
+    first: dict[str, int] = {}
+    for kind, pattern in cues._COMPILED["en"]:
+        for m in pattern.finditer(text):
+            if not cues._IRREALIS["en"].search(text, max(0, m.start() - 30), m.start()):
+                first[kind] = m.start()
+                break
+    assert cues.find_cues(text, "en").first == first

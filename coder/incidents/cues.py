@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from coder.incidents.numbers import normalise
-from coder.incidents.prefilter import PatternGate
+from coder.incidents.prefilter import PatternGate, case_folded, casefold_is_exact
 
 PROTEST, RIOT, MOB, INTERVENE, LETHAL = "protest", "riot", "mob", "intervene", "lethal"
 CLASH, SMALL_ARMS, GAIN, REGAIN = "clash", "small_arms", "gain", "regain"
@@ -311,6 +311,11 @@ _COMPILED: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "ar": tuple((kind, re.compile(pattern)) for kind, pattern in _AR.items()),
 }
 _GATES = {language: PatternGate([p for _, p in cues]) for language, cues in _COMPILED.items()}
+# (gate name, kind, pattern, its case-folded twin or None) of each language, in order
+_SCANS = {
+    language: tuple((str(i), kind, pattern, case_folded(pattern)) for i, (kind, pattern) in enumerate(cues))
+    for language, cues in _COMPILED.items()
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,21 +379,32 @@ _IRREALIS = {
 }
 
 
+_FOLDED_IRREALIS = {language: case_folded(pattern) for language, pattern in _IRREALIS.items()}
+
+
 def find_cues(text: str, language: str) -> Cues:
     """The ACLED cue kinds of ``text`` (English patterns on the raw text, Arabic ones on its
     normalised form: no diacritics, أإآ→ا, ى→ي, ة→ه); a cue word after a word of possibility
     ("any attack") does not count."""
-    patterns = _COMPILED.get(language)
-    if not patterns:
+    scans = _SCANS.get(language)
+    if not scans:
         return NO_CUES
     norm = normalise(text) if language == "ar" else None
     subject = norm.text if norm is not None else text
     irrealis = _IRREALIS[language]
     possible = _GATES[language].possible(subject)  # most kinds are ruled out without a scan
+    # case-insensitive patterns run case-folded on the lower-cased text where that is exact
+    # (same spans, 2-3x faster)
+    lowered = subject.lower() if _FOLDED_IRREALIS[language] is not None and casefold_is_exact(subject) \
+        else None
+    if lowered is not None:
+        subject, irrealis = lowered, _FOLDED_IRREALIS[language]
     first: dict[str, int] = {}
-    for i, (kind, pattern) in enumerate(patterns):
-        if str(i) not in possible:
+    for name, kind, pattern, folded in scans:
+        if name not in possible:
             continue
+        if lowered is not None and folded is not None:
+            pattern = folded
         for m in pattern.finditer(subject):
             if irrealis.search(subject, max(0, m.start() - 30), m.start()):
                 continue
