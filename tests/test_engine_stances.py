@@ -192,3 +192,14 @@ def test_an_attack_near_a_city_is_not_an_attack_on_its_country(cb, sentence_of):
     attacks = [c for c in found if c[0][:2] in ("18", "19", "20")]
     assert attacks and all(c[2] != "IRQ" for c in attacks), found
     assert any(c[2] is not None and c[2].endswith("CVL") for c in attacks), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plural verb holds its subject: the actor after it is its object, the doer came before
+    ("خرج المتظاهرون إلى الشوارع وراحوا يهاجمون رئيس الوزراء الإسرائيلي.", ("---CVL", "ISRGOV")),
+    # a singular verb before its subject: the actor after it is the doer
+    ("هاجم المسلحون مركزا للشرطة العراقية.", ("---REB", "IRQCOP")),
+])
+def test_an_arabic_plural_verb_has_its_subject_in_itself(cb, sentence_of, text, expected):
+    found = codes(cb, sentence_of, text)
+    assert any((c[1], c[2]) == expected for c in found), found

@@ -195,6 +195,8 @@ def _arabic_object(sentence: Sentence, hit: VerbHit, actor: ActorMention) -> boo
     accusative («قتلت 47 إرهابياً», «اعتقلت متظاهراً») or, after a verb of killing, a count
     of people (news reports «قُتل 12 شخصاً» in the passive, unvocalised)."""
     tokens = sentence.tokens
+    if _plural_verb(tokens[hit.start].key):
+        return True  # «وراحوا يهاجمون رئيس الوزراء»: a plural verb holds its subject
     form = tokens[actor.start].form
     if actor.role is not None and not form.startswith("ال") and len(form) > 3 \
             and form.endswith(("ا", "اً", "ًا")):
@@ -219,6 +221,12 @@ def arabic_place(sentence: Sentence, actor: ActorMention) -> bool:
     return sentence.language == "ar" and actor.role is None and actor.country is not None \
         and actor.code == actor.country and actor.start > 0 \
         and sentence.tokens[actor.start - 1].key in ARABIC_PLACE_WORDS
+
+
+def _plural_verb(key: str) -> bool:
+    """An Arabic verb in the plural («هاجموا», «يطالبون»): a verb before its subject is singular
+    («هاجم المسلحون»), so a noun after a plural verb is not its subject."""
+    return len(key) > 4 and (key.endswith("وا") or key[0] in "يت" and key.endswith("ون"))
 
 
 def _arabic_place(sentence: Sentence, actor: ActorMention) -> bool:
