@@ -203,3 +203,11 @@ def test_an_attack_near_a_city_is_not_an_attack_on_its_country(cb, sentence_of):
 def test_an_arabic_plural_verb_has_its_subject_in_itself(cb, sentence_of, text, expected):
     found = codes(cb, sentence_of, text)
     assert any((c[1], c[2]) == expected for c in found), found
+
+
+def test_an_arabic_title_introduces_the_name_after_it_and_a_second_title_is_someone_else(cb, sentence_of):
+    # a date in Yudhoyono's presidency: his code is IDNGOV
+    sentence = sentence_of("واستقبل الرئيس الاندونيسي سوسيلو بامبانغ يودويونو الرئيس الأميركي في بوغور.")
+    found = [(m.source.code if m.source else None, m.target.code if m.target else None)
+             for m in code_sentence(sentence, cb, dt.date(2006, 11, 21), EngineSettings())]
+    assert ("IDNGOV", "USAGOV") in found, found

@@ -161,7 +161,10 @@ def _arabic_new_phrase(sentence: Sentence, last: Piece, piece: Piece) -> bool:
     before = sentence.tokens[last.end - 1].form
     after = sentence.tokens[piece.start].form
     if not before.startswith(ARABIC_ARTICLE):
-        return False
+        # a name, then a definite agent noun: someone else's title («استقبل الرئيس الإندونيسي
+        # سوسيلو بامبانغ يودويونو الرئيس الأميركي»: two presidents)
+        return last.kind == "actor" and after.startswith(ARABIC_ARTICLE) \
+            and not after.endswith(ARABIC_ADJECTIVE_ENDINGS)
     if not after.startswith(ARABIC_ARTICLE):
         return True
     # two definite agent nouns side by side are two phrases («طالب المتظاهرون الحكومة»: the
@@ -189,6 +192,15 @@ def _english_title(sentence: Sentence, last: Piece, piece: Piece, cb: CompiledCo
     return last.end == piece.start and all(len(c.code) >= 6 for c in cb.codebook.actors[piece.index].codes)
 
 
+def _arabic_title(sentence: Sentence, group: Sequence[Piece], piece: Piece, cb: CompiledCodebook | None) -> bool:
+    """Whether a named person or organisation right after an Arabic title (an agent and its
+    adjectives) is the one it introduces: «الرئيس الإندونيسي سوسيلو بامبانغ يودويونو»."""
+    if sentence.language != "ar" or cb is None or piece.kind != "actor" or group[0].kind != "agent" \
+            or group[-1].end != piece.start or any(p.kind == "actor" for p in group):
+        return False
+    return all(len(c.code) >= 6 for c in cb.codebook.actors[piece.index].codes)
+
+
 def _group(sentence: Sentence, pieces: Sequence[Piece], cb: CompiledCodebook | None = None,
            ) -> list[list[Piece]]:
     """Adjacent pieces (or pieces joined by glue words) form one actor phrase."""
@@ -205,7 +217,8 @@ def _group(sentence: Sentence, pieces: Sequence[Piece], cb: CompiledCodebook | N
             only_agents = all(p.kind == "agent" for p in groups[-1])
             # two named actors side by side are two actors ("Arnor attacked Gondor" in Arabic order)
             second_entity = piece.kind != "agent" and not only_agents
-            if second_entity and _english_title(sentence, last, piece, cb):
+            if second_entity and (_english_title(sentence, last, piece, cb)
+                                  or _arabic_title(sentence, groups[-1], piece, cb)):
                 second_entity = False  # "Russian Foreign Minister Andrei Kozyrev": one person
             if second_entity and _english_people_of(sentence, last, piece) and len(groups[-1]) == 1:
                 second_entity = False  # "Bosnian Serbs", "Iraqi Kurds": a people of a country
