@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from coder.incidents.numbers import Normalised, normalise, read_number, read_ordinal, split_words
-from coder.incidents.prefilter import PatternGate
+from coder.incidents.prefilter import PatternGate, required_strings
 
 
 @dataclass(frozen=True, slots=True)
@@ -677,12 +677,19 @@ _AGGREGATE: dict[str, re.Pattern[str]] = {
 }
 
 
+# words one of which every aggregate phrase holds: a few substring tests rule most sentences out
+_AGGREGATE_WORDS = {language: required_strings(p.pattern, p.flags) for language, p in _AGGREGATE.items()}
+
+
 def aggregate_span(sentence: str, language: str) -> tuple[int, int] | None:
     """Raw span of the phrase that makes ``sentence`` a total over a period, if any."""
     pattern = _AGGREGATE.get(language)
     if pattern is None:
         return None
     norm = normalise(sentence)
+    words = _AGGREGATE_WORDS[language]
+    if words is not None and not any(word in norm.text for word in words):
+        return None
     m = pattern.search(norm.text)
     return norm.raw_span(m.start(), m.end()) if m else None
 

@@ -26,6 +26,7 @@ from typing import NamedTuple, TypeVar
 
 from coder.incidents.dates import aggregate_span
 from coder.incidents.numbers import Normalised, Word, normalise, read_number, split_words, stems
+from coder.incidents.prefilter import casefold_is_exact
 
 
 @dataclass(frozen=True, slots=True)
@@ -876,6 +877,10 @@ def coded_fatalities(text: str, counted: int | None = None) -> int | None:
     evenly and rounded (ACLED gives the remainder to the first ones, and which one a record is
     the note does not say). "Fatalities split between 2 events" without a figure splits
     ``counted``, the deaths found in the text. None when the text states no such figure."""
+    if casefold_is_exact(text):
+        lowered = text.lower()
+        if "coded" not in lowered and "fatalit" not in lowered:
+            return None  # what every such statement says (most texts are no coder's note)
     stated = _CODED.search(text) or _STATED_SPLIT.search(text)
     if stated is None:
         split = _SPLIT.search(text) if counted else None
