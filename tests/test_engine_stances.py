@@ -90,6 +90,10 @@ def test_taliban_is_no_demand(cb, sentence_of):
     ("ثلاثة جنود أصيبوا جراء قصف استهدف مواقعهم.", "---MIL"),
     # the verb before its subject, another clause after «و»
     ("كما قتل جنديان أميركيان وأصيب تسعة عراقيين بجروح في هجوم انتحاري.", "USAMIL"),
+    # passive by its form alone
+    ("أصيب سفير بولندا أمس عندما تعرضت قافلته لإطلاق نار.", "POLGOV"),
+    # after its subject, with no object: «وجُرح سبعة آخرون» is another clause
+    ("وأوضح البيان أن أحد عناصر القوات العراقية قتل وجرح سبعة آخرون.", "IRQMIL"),
 ])
 def test_a_killing_reported_in_the_passive_befalls_the_actor_before_it(cb, sentence_of, text, victim):
     killing = first_of_root(cb, sentence_of, text, ("18", "19", "20"))
@@ -102,10 +106,13 @@ def test_by_whose_hand_names_the_doer(cb, sentence_of):
     assert (killing.source.code[3:], killing.target.code[3:]) == ("REB", "CVL"), killing
 
 
-def test_an_active_killing_with_its_count_stays_active(cb, sentence_of):
+@pytest.mark.parametrize("text", [
+    "وكانت قوات الجيش قد قتلت أمس أربعة من المسلحين بالهجوم على القرية.",
+    "وكانت قوات الجيش قد قتلت أول من أمس أربعة مسلحين.",
+])
+def test_an_active_killing_with_its_count_stays_active(cb, sentence_of, text):
     # «قتلت ... أربعة من المسلحين بالهجوم»: a count after the verb is its object
-    killing = first_of_root(cb, sentence_of, "وكانت قوات الجيش قد قتلت أمس أربعة من المسلحين بالهجوم على القرية.",
-                            ("18", "19", "20"))
+    killing = first_of_root(cb, sentence_of, text, ("18", "19", "20"))
     assert killing.source is not None and killing.source.code.endswith("MIL"), killing
 
 

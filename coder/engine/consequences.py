@@ -125,6 +125,13 @@ def _cause_after(sentence: Sentence, start: int) -> int | None:
     return None
 
 
+# verbs passive by their form alone: «أُصيب», «اغتيل», «استُشهد»
+PASSIVE_FORMS = {"ar": frozenset(match_key(w, None, "ar") for w in (
+    "أصيب", "أصيبوا", "أصيبت", "أصيبا", "اغتيل", "اغتيلت", "استشهد", "استشهدوا", "استشهدت"))}
+OBJECT_REACH = 5  # words after a verb in which its object would stand («قتلت أول من أمس أربعة»)
+# verbs of killing and injury, whose object is people (a kidnapping's may be anyone: «اختطفوا منسقها»)
+HARM_VERBS = {"ar": frozenset(match_key(w, None, "ar") for w in (
+    "قتل", "قتلوا", "قتلت", "قتلا", "قتلتا", "جرح", "جرحوا", "جرحت"))}
 VICTIM_REACH = 2  # «امرأة قد قُتلت», «قُتل أحد عناصر الشرطة»: words between victim and verb
 DOER_REACH = 3  # «في هجوم انتحاري», «على أيدي مسلحين»: words from the cause to its doer
 
@@ -145,19 +152,39 @@ def passive_casualties(sentence: Sentence, mentions: Sequence[Mention], actors) 
     return out
 
 
-def _victim(sentence: Sentence, mention: Mention, actors) -> tuple[object, int] | None:
+def _victim(sentence: Sentence, mention: Mention, actors) -> tuple[object, int | None] | None:
     """The actor just before the verb (its subject), else just after it (a verb before its
-    subject), with where its cause of death begins."""
+    subject), with where its cause of death begins (None when the verb is passive by its form
+    alone, «أُصيب», or follows its subject with nothing after it, «قُتل بينما كان»)."""
+    passive_form = sentence.tokens[mention.anchor_start].key in PASSIVE_FORMS.get(sentence.language, ())
     before = next((a for a in reversed(actors) if a.end <= mention.anchor_start
                    and mention.anchor_start - a.end <= VICTIM_REACH), None)
     if before is not None:
         cause = _cause_after(sentence, mention.anchor_end)
-        return (before, cause) if cause is not None else None
+        if cause is not None or passive_form or _nothing_after(sentence, mention, actors) \
+                and sentence.tokens[mention.anchor_start].key in HARM_VERBS[sentence.language]:
+            return before, cause
+        return None
     after = next((a for a in actors if mention.anchor_end <= a.start <= mention.anchor_end + VICTIM_REACH), None)
     if after is not None:
         cause = _cause_after(sentence, after.end)
-        return (after, cause) if cause is not None else None
+        return (after, cause) if cause is not None or passive_form else None
     return None
+
+
+def _nothing_after(sentence: Sentence, mention: Mention, actors) -> bool:
+    """Whether nobody and no count follows the verb in its clause: «أحد عناصر القوات العراقية
+    قُتل وجُرح سبعة آخرون» has no object, so the soldier is the one killed."""
+    tokens = sentence.tokens
+    end = min(len(tokens), mention.anchor_end + OBJECT_REACH)
+    for i in range(mention.anchor_end, end):
+        key = tokens[i].key
+        if key in CLAUSE_ENDS or key == AND:
+            return True
+        if tokens[i].upos == "NUM" or key.isdigit() or key in COUNT_WORDS \
+                or any(a.start == i for a in actors):
+            return False
+    return True
 
 
 def _passive(sentence: Sentence, mention: Mention, actors) -> Mention:
@@ -165,7 +192,7 @@ def _passive(sentence: Sentence, mention: Mention, actors) -> Mention:
     if found is None:
         return mention
     victim, cause = found
-    doer = next((a for a in actors if cause < a.start <= cause + DOER_REACH), None)
+    doer = None if cause is None else next((a for a in actors if cause < a.start <= cause + DOER_REACH), None)
     allowed = {None, (victim.start, victim.code)} | ({(doer.start, doer.code)} if doer else set())
     for actor in (mention.source, mention.target):
         if actor is not None and (actor.start, actor.code) not in allowed and not _in_next_clause(
