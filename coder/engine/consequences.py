@@ -193,9 +193,10 @@ def _passive(sentence: Sentence, mention: Mention, actors) -> Mention:
         return mention
     victim, cause = found
     doer = None if cause is None else next((a for a in actors if cause < a.start <= cause + DOER_REACH), None)
-    allowed = {None, (victim.start, victim.code)} | ({(doer.start, doer.code)} if doer else set())
+    # by code: a parse's phrase of the victim may span more words than the word-order one
+    allowed = {victim.code} | ({doer.code} if doer else set())
     for actor in (mention.source, mention.target):
-        if actor is not None and (actor.start, actor.code) not in allowed and not _in_next_clause(
+        if actor is not None and actor.code not in allowed and not _in_next_clause(
                 sentence, victim, actor):
             return mention  # it names someone else in the clause: its own reading stands
     return dataclasses.replace(mention, source=doer, target=victim, rule_id=mention.rule_id + "+passive")
