@@ -90,8 +90,11 @@ def test_taliban_is_no_demand(cb, sentence_of):
     ("ثلاثة جنود أصيبوا جراء قصف استهدف مواقعهم.", "---MIL"),
     # the verb before its subject, another clause after «و»
     ("كما قتل جنديان أميركيان وأصيب تسعة عراقيين بجروح في هجوم انتحاري.", "USAMIL"),
-    # passive by its form alone
+    # passive by its form alone, with time words before its subject
     ("أصيب سفير بولندا أمس عندما تعرضت قافلته لإطلاق نار.", "POLGOV"),
+    ("وأصيب صباح أمس أربعة جنود أميركيين بجروح من جراء انفجار عبوة ناسفة.", "USAMIL"),
+    # a title in apposition before the victim's name
+    ("وكانت رئيسة الوزراء السابقة، بي نظير بوتو، قد قتلت في هجوم انتحاري.", "PAKOPP"),
     # after its subject, with no object: «وجُرح سبعة آخرون» is another clause
     ("وأوضح البيان أن أحد عناصر القوات العراقية قتل وجرح سبعة آخرون.", "IRQMIL"),
 ])

@@ -132,6 +132,7 @@ OBJECT_REACH = 5  # words after a verb in which its object would stand («قتل
 # verbs of killing and injury, whose object is people (a kidnapping's may be anyone: «اختطفوا منسقها»)
 HARM_VERBS = {"ar": frozenset(match_key(w, None, "ar") for w in (
     "قتل", "قتلوا", "قتلت", "قتلا", "قتلتا", "جرح", "جرحوا", "جرحت"))}
+PASSIVE_SUBJECT_REACH = 4
 VICTIM_REACH = 2  # «امرأة قد قُتلت», «قُتل أحد عناصر الشرطة»: words between victim and verb
 DOER_REACH = 3  # «في هجوم انتحاري», «على أيدي مسلحين»: words from the cause to its doer
 
@@ -165,7 +166,9 @@ def _victim(sentence: Sentence, mention: Mention, actors) -> tuple[object, int |
                 and sentence.tokens[mention.anchor_start].key in HARM_VERBS[sentence.language]:
             return before, cause
         return None
-    after = next((a for a in actors if mention.anchor_end <= a.start <= mention.anchor_end + VICTIM_REACH), None)
+    # «وأُصيب صباح أمس أربعة جنود»: a verb passive by its form may have time words before its subject
+    reach = PASSIVE_SUBJECT_REACH if passive_form else VICTIM_REACH
+    after = next((a for a in actors if mention.anchor_end <= a.start <= mention.anchor_end + reach), None)
     if after is not None:
         cause = _cause_after(sentence, after.end)
         return (after, cause) if cause is not None or passive_form else None
@@ -196,7 +199,9 @@ def _passive(sentence: Sentence, mention: Mention, actors) -> Mention:
     # by code: a parse's phrase of the victim may span more words than the word-order one
     allowed = {victim.code} | ({doer.code} if doer else set())
     for actor in (mention.source, mention.target):
-        if actor is not None and actor.code not in allowed and not _in_next_clause(
+        if actor is None or actor.end <= mention.anchor_start:
+            continue  # the subject's side: the victim, or a title in apposition before its name
+        if actor.code not in allowed and not _in_next_clause(
                 sentence, victim, actor):
             return mention  # it names someone else in the clause: its own reading stands
     return dataclasses.replace(mention, source=doer, target=victim, rule_id=mention.rule_id + "+passive")
