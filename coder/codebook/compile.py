@@ -24,6 +24,7 @@ from typing import Generic, NamedTuple, TypeVar
 
 from coder.codebook.entries import AgentEntry, record_reduce
 from coder.codebook.load import Codebook, content_hash, default_codebook_path, load_codebook
+from coder.collector import paused_collector
 from coder.errors import CodebookError
 from coder.frontends.keys import phrase_keys
 
@@ -561,7 +562,7 @@ def _load_compiled(folder: Path, version: str, cache: Path | None) -> CompiledCo
     key = hashlib.sha256(f"{folder}|{version}|{_compiler_stamp()}".encode()).hexdigest()[:24]
     path = cache / f"codebook-{key}.pickle"
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") as handle, paused_collector():  # a tree of records without cycles
             found = pickle.load(handle)
         if isinstance(found, CompiledCodebook) and found.codebook.version == version:
             return found
@@ -569,7 +570,8 @@ def _load_compiled(folder: Path, version: str, cache: Path | None) -> CompiledCo
         pass
     except Exception as exc:  # a truncated or foreign file: compile again and replace it
         logger.debug("compiled codebook cache %s unreadable (%s); compiling", path, exc)
-    result = compile_codebook(load_codebook(folder))
+    with paused_collector():
+        result = compile_codebook(load_codebook(folder))
     temporary: str | None = None
     try:
         cache.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from coder.codebook.compile import PhraseIndex, compile_phrase
+from coder.collector import paused_collector
 
 COUNTRY, DEMONYM, ADMIN1, ABBREV, CITY, OWN = "country", "demonym", "admin1", "abbrev", "city", "own"
 
@@ -105,7 +106,8 @@ class Tables:
 
     @lru_cache(maxsize=1)  # noqa: B019
     def arabic(self) -> PhraseIndex[Entry]:
-        return PhraseIndex([(compile_phrase(name, "ar"), entry) for name, entry in self.arabic_names])
+        with paused_collector():  # 42,000 names compiled: no cycles among them to look for
+            return PhraseIndex([(compile_phrase(name, "ar"), entry) for name, entry in self.arabic_names])
 
     def vocabulary(self, language: str) -> frozenset[str]:
         """Keys of our own places' and the countries' Arabic names, so clitic segmentation can
@@ -157,7 +159,11 @@ def _names(value: str | None) -> list[str]:
 @lru_cache(maxsize=2)
 def load_tables(folder: Path | None = None) -> Tables:
     """Read the gazetteer tables of ``folder`` (default: the repository's codebooks/places)."""
-    folder = folder or places_dir()
+    with paused_collector():  # 190,000 entries and their lists: no cycles among them to look for
+        return _read_tables(folder or places_dir())
+
+
+def _read_tables(folder: Path) -> Tables:
     english: dict[str, list[Entry]] = {}
     arabic: list[tuple[str, Entry]] = []
 
