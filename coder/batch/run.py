@@ -13,7 +13,7 @@ from coder.batch.chunks import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, chunk_reco
 from coder.batch.pool import run_ordered
 from coder.batch.progress import Progress, count_records
 from coder.batch.sinks import DatasetLayout, FileSink, prepare_directory, validate_partition_by
-from coder.batch.work import ChunkSummary, code_and_write, code_chunk, summarise
+from coder.batch.work import ChunkSummary, code_and_write, code_chunk_tables
 from coder.errors import CoderError
 from coder.io.readers import ReadOptions
 from coder.output.parquet import file_metadata
@@ -84,14 +84,16 @@ def _run_file(chunks, coder: Coder, settings: RunSettings, metadata, progress: P
     documents = events = rejected = 0
     kept: list[CodedBatch] = []
     try:
-        for chunk, batch in run_ordered(chunks, functools.partial(code_chunk, coder=coder), settings.workers):
-            sink.write(batch)
-            summary = summarise(chunk.chunk_id, batch)
+        # workers send back Arrow tables: built in parallel, and cheap to pass between processes
+        task = functools.partial(code_chunk_tables, coder=coder, keep_batch=settings.keep_batches)
+        for _chunk, coded in run_ordered(chunks, task, settings.workers):
+            sink.write_tables(coded.events, coded.manifest)
+            summary = coded.summary
             documents, events, rejected = (documents + summary.documents, events + summary.events,
                                            rejected + summary.rejected)
             progress.advance(summary.documents, summary.events)
-            if settings.keep_batches:
-                kept.append(batch)
+            if coded.batch is not None:
+                kept.append(coded.batch)
     except BaseException:
         sink.abort()
         raise

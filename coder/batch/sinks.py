@@ -53,13 +53,19 @@ class FileSink:
             self._writers.append(pq.ParquetWriter(temporary, schema.with_metadata(meta), compression="zstd"))
 
     def write(self, batch: CodedBatch) -> None:
+        self.write_tables(
+            events_table(batch.rows, {}).replace_schema_metadata(None) if batch.rows else None,
+            manifest_table(batch.manifest, {}).replace_schema_metadata(None) if batch.manifest else None,
+        )
+
+    def write_tables(self, events: pa.Table | None, manifest: pa.Table | None) -> None:
+        """Append a chunk's tables (as ``events_table`` / ``manifest_table`` build them, without
+        metadata); None where the chunk has no rows."""
         events_writer, manifest_writer = self._writers
-        if batch.rows:
-            events_writer.write_table(events_table(batch.rows, {}).replace_schema_metadata(None).cast(
-                events_writer.schema))
-        if batch.manifest:
-            manifest_writer.write_table(manifest_table(batch.manifest, {}).replace_schema_metadata(None).cast(
-                manifest_writer.schema))
+        if events is not None:
+            events_writer.write_table(events.cast(events_writer.schema))
+        if manifest is not None:
+            manifest_writer.write_table(manifest.cast(manifest_writer.schema))
 
     def close(self) -> tuple[Path, Path]:
         for writer in self._writers:
