@@ -221,3 +221,14 @@ def test_an_arabic_title_introduces_the_name_after_it_and_a_second_title_is_some
     found = [(m.source.code if m.source else None, m.target.code if m.target else None)
              for m in code_sentence(sentence, cb, dt.date(2006, 11, 21), EngineSettings())]
     assert ("IDNGOV", "USAGOV") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an abduction's count after the verb is whom it befell, passive or not
+    ("وخطف ثلاثة جنود أميركيين جنوب بغداد.", (None, "USAMIL")),
+    # «عدداً من»: the count and its «من» before the people counted
+    ("وقال حلف شمال الأطلسي إنه قتل عددا من زعماء طالبان في هلمند.", ("IGOWSTNAT", "AFGREB")),
+])
+def test_an_arabic_count_after_the_verb_is_its_object(cb, sentence_of, text, expected):
+    found = codes(cb, sentence_of, text)
+    assert any(c[2] == expected[1] and (expected[0] is None or c[1] == expected[0]) for c in found), found

@@ -88,7 +88,8 @@ def _distinct(actors, mention: Mention) -> list:
 CASUALTY_VERBS = {
     "ar": frozenset(match_key(w, None, "ar") for w in (
         "قتل", "قتلوا", "قتلت", "قتلا", "قتلتا", "جرح", "جرحوا", "جرحت", "أصيب", "أصيبوا", "أصيبت", "أصيبا",
-        "اغتيل", "اغتيلت", "خطف", "خطفوا", "خطفت", "اختطف", "اختطفوا", "اختطفت")),
+        "اغتيل", "اغتيلت", "خطف", "خطفوا", "خطفت", "اختطف", "اختطفوا", "اختطفت", "خطفا", "اختطفا",
+        "لقي", "لقوا", "لقيت")),
 }
 # what a victim is killed in or by: «في هجوم انتحاري», «بانفجار سيارة», «جراء قصف», «برصاص»
 CAUSE_WORDS = {"ar": frozenset(match_key(w, None, "ar") for w in ("في", "ب", "جراء", "إثر", "اثر", "خلال"))}
@@ -127,7 +128,9 @@ def _cause_after(sentence: Sentence, start: int) -> int | None:
 
 # verbs passive by their form alone: «أُصيب», «اغتيل», «استُشهد»
 PASSIVE_FORMS = {"ar": frozenset(match_key(w, None, "ar") for w in (
-    "أصيب", "أصيبوا", "أصيبت", "أصيبا", "اغتيل", "اغتيلت", "استشهد", "استشهدوا", "استشهدت"))}
+    "أصيب", "أصيبوا", "أصيبت", "أصيبا", "اغتيل", "اغتيلت", "استشهد", "استشهدوا", "استشهدت",
+    # «لقي نحو 300 مواطن حتفهم»: who met their death
+    "لقي", "لقوا", "لقيت"))}
 OBJECT_REACH = 5  # words after a verb in which its object would stand («قتلت أول من أمس أربعة»)
 # verbs of killing and injury, whose object is people (a kidnapping's may be anyone: «اختطفوا منسقها»)
 HARM_VERBS = {"ar": frozenset(match_key(w, None, "ar") for w in (

@@ -23,6 +23,7 @@ ARABIC_COUNTS = frozenset(match_key(w, None, "ar") for w in (
     "آلاف", "عدد", "عددا", "نحو", "حوالي"))
 COUNTED_REACH = 6  # words from a count to the people it draws from («خمسة من فريق الحماية»)
 KILLING = frozenset({"19", "20"})  # not 18: «فجر 3 انتحاريين أنفسهم» counts the bombers
+COUNTED_VICTIMS = ("181", "186")  # but abductions and assassinations: «خطف ثلاثة جنود»
 ALLY_MARKERS = frozenset({"alongside"})  # "fight alongside X": X is an ally, no target
 PASSIVE_AUX = frozenset({"be", "was", "were", "been", "being", "is", "are", "get", "got"})
 # English coordination by word order: "Jordan and Britain", "Iran, Syria and Iraq".
@@ -202,7 +203,11 @@ def _arabic_object(sentence: Sentence, hit: VerbHit, actor: ActorMention) -> boo
             and form.endswith(("ا", "اً", "ًا")):
         return True
     before = tokens[actor.start - 1] if actor.start > 0 else None
-    return (hit.code or "")[:2] in KILLING and before is not None and actor.start - 1 >= hit.end \
+    if before is not None and before.key == "من" and actor.start - 2 >= hit.end:
+        before = tokens[actor.start - 2]  # «قتل عدداً من زعماء طالبان»
+    code = hit.code or ""
+    return (code[:2] in KILLING or code.startswith(COUNTED_VICTIMS)) and before is not None \
+        and actor.start - 1 >= hit.end \
         and (before.upos == "NUM" or before.form.isdigit() or before.key in ARABIC_COUNTS)
 
 
@@ -261,6 +266,10 @@ def roles_by_order(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMenti
     if hit.target_slot is not None and hit.target_slot < hit.start and sentence.language == "en":
         # "+" before the anchor is its subject: "reminder to Iraq that it must" -> Iraq
         target = _last_before(actors, hit.target_slot + 1, 3, sentence)
+    elif hit.target_slot is not None and hit.target_slot < hit.start and sentence.language == "ar":
+        # the subject just before the verb («القوات الأميركية تعرضت لهجوم»), else after it
+        # («تعرضت القوات الأميركية لهجوم»)
+        target = _last_before(actors, hit.start, 1, sentence) or _first_after(actors, hit.target_slot, 3, sentence)
     else:
         target = _first_after(actors, hit.target_slot, 3, sentence) if hit.target_slot is not None else None
     if source is None:
