@@ -22,8 +22,8 @@ from coder.codebook.compile import CompiledCodebook
 from coder.engine.actors import UNKNOWN_COUNTRY, scan_pieces
 from coder.engine.consequences import link_consequences, passive_casualties
 from coder.engine.readings import DocumentReadings
-from coder.engine.roles import (Roles, arabic_place, assign_roles, content_of, coordinated, roles_by_order, shared_subject,
-                                topic_of)
+from coder.engine.roles import (Roles, arabic_place, assign_roles, content_of, coordinated, roles_by_order,
+                                shared_subject, topic_of)
 from coder.engine.stances import stance_targets
 from coder.engine.tree import Phrases, Tree, TreeRoles
 from coder.engine.verbs import VerbHit, find_verbs, negated_by_tree
@@ -116,7 +116,8 @@ def code_sentence(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
     else:
         mentions = _code_order(sentence, cb, readings)
     if sentence.language in ACTORLESS_LANGUAGES:
-        mentions = _attacks_on_places(sentence, passive_casualties(sentence, mentions, readings.actors(sentence)))
+        mentions = passive_casualties(sentence, mentions, readings.actors(sentence))
+        mentions = _attacks_on_places(sentence, mentions)
     mentions = link_consequences(sentence, mentions)
     if sentence.language in ACTORLESS_LANGUAGES:
         mentions = stance_targets(sentence, mentions, readings.actors(sentence))

@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from coder.frontends.keys import match_key
-from coder.model import Mention, Sentence
+from coder.model import ActorMention, Mention, Sentence
 
 # CAMEO roots of violence: an attack (18), a fight (19), mass violence (20)
 VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
@@ -96,11 +96,13 @@ CAUSE_WORDS = {"ar": frozenset(match_key(w, None, "ar") for w in ("في", "ب", 
 ATTACK_STEMS = {"ar": ("هجوم", "هجمات", "هجوما", "انفجار", "تفجير", "غاره", "غارات", "قصف", "اشتباك",
                        "عمليه", "حادث", "كمين", "رصاص", "نيران", "قذيف", "صاروخ")}
 # «على يد» / «على أيدي»: by whose hand
-BY_HAND = {"ar": (match_key("على", None, "ar"), frozenset({match_key("يد", None, "ar"), match_key("أيدي", None, "ar")}))}
+BY_HAND = {"ar": (match_key("على", None, "ar"),
+                  frozenset({match_key("يد", None, "ar"), match_key("أيدي", None, "ar")}))}
 CAUSE_REACH = 8
 AND = "و"
 COUNT_WORDS = frozenset(match_key(w, None, "ar") for w in (
-    "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "عشرات", "مئات", "آلاف", "اثنين", "عدد"))
+    "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "عشرات", "مئات", "آلاف", "اثنين",
+    "عدد"))
 CLAUSE_ENDS = frozenset({"،", ",", ".", "؛", ";", ":"})
 
 
@@ -140,7 +142,8 @@ VICTIM_REACH = 2  # «امرأة قد قُتلت», «قُتل أحد عناصر
 DOER_REACH = 3  # «في هجوم انتحاري», «على أيدي مسلحين»: words from the cause to its doer
 
 
-def passive_casualties(sentence: Sentence, mentions: Sequence[Mention], actors) -> list[Mention]:
+def passive_casualties(sentence: Sentence, mentions: Sequence[Mention], actors: Sequence[ActorMention],
+                       ) -> list[Mention]:
     """«قُتل ثلاثة جنود في هجوم», «بوتو قد قُتلت في هجوم انتحاري», «قُتل جنديان أميركيان
     في هجوم»: a verb of killing or injury next to an actor, followed by what the victims died
     in (or by whose hand), is in the passive: that actor is its target, and its doer the actor
@@ -156,7 +159,8 @@ def passive_casualties(sentence: Sentence, mentions: Sequence[Mention], actors) 
     return out
 
 
-def _victim(sentence: Sentence, mention: Mention, actors) -> tuple[object, int | None] | None:
+def _victim(sentence: Sentence, mention: Mention, actors: Sequence[ActorMention],
+            ) -> tuple[ActorMention, int | None] | None:
     """The actor just before the verb (its subject), else just after it (a verb before its
     subject), with where its cause of death begins (None when the verb is passive by its form
     alone, «أُصيب», or follows its subject with nothing after it, «قُتل بينما كان»)."""
@@ -165,20 +169,21 @@ def _victim(sentence: Sentence, mention: Mention, actors) -> tuple[object, int |
                    and mention.anchor_start - a.end <= VICTIM_REACH), None)
     if before is not None:
         cause = _cause_after(sentence, mention.anchor_end)
-        if cause is not None or passive_form or _nothing_after(sentence, mention, actors) \
-                and sentence.tokens[mention.anchor_start].key in HARM_VERBS[sentence.language]:
+        harm = sentence.tokens[mention.anchor_start].key in HARM_VERBS[sentence.language]
+        if cause is not None or passive_form or (harm and _nothing_after(sentence, mention, actors)):
             return before, cause
         return None
     # «وأُصيب صباح أمس أربعة جنود»: a verb passive by its form may have time words before its subject
     reach = PASSIVE_SUBJECT_REACH if passive_form else VICTIM_REACH
-    after = next((a for a in actors if mention.anchor_end <= a.start <= mention.anchor_end + reach), None)
+    after = next((a for a in actors if mention.anchor_end <= a.start <= mention.anchor_end + reach),
+                 None)
     if after is not None:
         cause = _cause_after(sentence, after.end)
         return (after, cause) if cause is not None or passive_form else None
     return None
 
 
-def _nothing_after(sentence: Sentence, mention: Mention, actors) -> bool:
+def _nothing_after(sentence: Sentence, mention: Mention, actors: Sequence[ActorMention]) -> bool:
     """Whether nobody and no count follows the verb in its clause: «أحد عناصر القوات العراقية
     قُتل وجُرح سبعة آخرون» has no object, so the soldier is the one killed."""
     tokens = sentence.tokens
@@ -193,24 +198,25 @@ def _nothing_after(sentence: Sentence, mention: Mention, actors) -> bool:
     return True
 
 
-def _passive(sentence: Sentence, mention: Mention, actors) -> Mention:
+def _passive(sentence: Sentence, mention: Mention, actors: Sequence[ActorMention]) -> Mention:
     found = _victim(sentence, mention, actors)
     if found is None:
         return mention
     victim, cause = found
-    doer = None if cause is None else next((a for a in actors if cause < a.start <= cause + DOER_REACH), None)
+    doer = None
+    if cause is not None:
+        doer = next((a for a in actors if cause < a.start <= cause + DOER_REACH), None)
     # by code: a parse's phrase of the victim may span more words than the word-order one
     allowed = {victim.code} | ({doer.code} if doer else set())
     for actor in (mention.source, mention.target):
         if actor is None or actor.end <= mention.anchor_start:
             continue  # the subject's side: the victim, or a title in apposition before its name
-        if actor.code not in allowed and not _in_next_clause(
-                sentence, victim, actor):
+        if actor.code not in allowed and not _in_next_clause(sentence, victim, actor):
             return mention  # it names someone else in the clause: its own reading stands
     return dataclasses.replace(mention, source=doer, target=victim, rule_id=mention.rule_id + "+passive")
 
 
-def _in_next_clause(sentence: Sentence, victim, actor) -> bool:
+def _in_next_clause(sentence: Sentence, victim: ActorMention, actor: ActorMention) -> bool:
     """«قُتل جنديان أميركيان وأُصيب تسعة عراقيين»: an actor after «و» is another verb's."""
     return actor.start > victim.end and any(
         t.key == AND for t in sentence.tokens[victim.end:actor.start])
