@@ -232,3 +232,9 @@ def test_an_arabic_title_introduces_the_name_after_it_and_a_second_title_is_some
 def test_an_arabic_count_after_the_verb_is_its_object(cb, sentence_of, text, expected):
     found = codes(cb, sentence_of, text)
     assert any(c[2] == expected[1] and (expected[0] is None or c[1] == expected[0]) for c in found), found
+
+
+def test_foreign_forces_take_no_country_from_the_sentence(cb, sentence_of):
+    found = codes(cb, sentence_of, "قالت وزارة الدفاع الأفغانية إن قوات أجنبية قتلت تسعة جنود أفغان في غارة.")
+    # the killing: foreign forces, of no country, kill Afghan soldiers
+    assert ("195", "---MIL", "AFGMIL") in found, found

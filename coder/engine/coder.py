@@ -57,7 +57,7 @@ def _inherit_country(actor: ActorMention | None, actors: Sequence[ActorMention],
                      ) -> ActorMention | None:
     """A bare agent ("the armed forces") takes the country of the nearest earlier actor of the
     same role in the sentence ("the Libyan army said the armed forces struck...")."""
-    if actor is None or actor.country is not None or actor.role is None:
+    if actor is None or actor.country is not None or actor.role is None or _foreign(actor):
         return actor
     for other in reversed(actors):
         if other.start >= actor.start:
@@ -70,6 +70,15 @@ def _inherit_country(actor: ActorMention | None, actors: Sequence[ActorMention],
                                        acled_name=acled, inter=other.inter or actor.inter,
                                        rule=actor.rule + "+" + other.rule)
     return actor
+
+
+# "foreign forces", «قوات أجنبية», «قوات الاحتلال»: named as nobody of the country they are in
+FOREIGN_WORDS = ("foreign", "اجنبي", "احتلال")
+
+
+def _foreign(actor: ActorMention) -> bool:
+    text = actor.text.lower().replace("أ", "ا")
+    return any(word in text for word in FOREIGN_WORDS)
 
 
 # languages whose bare agents take the country of the event's place (English: not yet; it would
@@ -86,7 +95,7 @@ def with_place_country(mention: Mention, iso3: str | None) -> Mention:
 
     def placed(actor: ActorMention | None) -> ActorMention | None:
         if actor is None or actor.country is not None or actor.role is None \
-                or not actor.code.startswith(UNKNOWN_COUNTRY):
+                or not actor.code.startswith(UNKNOWN_COUNTRY) or _foreign(actor):
             return actor
         return dataclasses.replace(actor, code=iso3 + actor.code[len(UNKNOWN_COUNTRY):], country=iso3)
 
