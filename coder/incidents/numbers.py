@@ -111,6 +111,7 @@ _AR_PREFIXES: tuple[str, ...] = (
 )
 
 
+@lru_cache(maxsize=1 << 14)  # asked of every word of a sentence with a death word, several times
 def stems(word: str) -> tuple[str, ...]:
     """The word and its forms without Arabic proclitics, most literal first.
 

@@ -116,7 +116,7 @@ _HEAD_BEFORE = re.compile(
 
 def english_hits(text: str, tables: Tables) -> list[Hit]:
     """Every place name of an English sentence: longest names first, left to right."""
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    words = [m.span() for m in _WORD.finditer(text)]
     hits: list[Hit] = []
     i = 0
     while i < len(words):
