@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from coder.engine.roles import ARABIC_COUNTS, arabic_place
 from coder.frontends.keys import match_key
 from coder.model import ActorMention, Mention, Sentence
 
@@ -100,9 +101,6 @@ BY_HAND = {"ar": (match_key("على", None, "ar"),
                   frozenset({match_key("يد", None, "ar"), match_key("أيدي", None, "ar")}))}
 CAUSE_REACH = 8
 AND = "و"
-COUNT_WORDS = frozenset(match_key(w, None, "ar") for w in (
-    "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "عشرات", "مئات", "آلاف", "اثنين",
-    "عدد"))
 CLAUSE_ENDS = frozenset({"،", ",", ".", "؛", ";", ":"})
 
 
@@ -119,7 +117,7 @@ def _cause_after(sentence: Sentence, start: int) -> int | None:
             return None
         if key == AND:
             own_clause = False
-        elif own_clause and (tokens[i].upos == "NUM" or key.isdigit() or key in COUNT_WORDS):
+        elif own_clause and (tokens[i].upos == "NUM" or key.isdigit() or key in ARABIC_COUNTS):
             return None  # «قتلت أول من أمس أربعة من المتهمين»: it has an object, it is active
         if key in CAUSE_WORDS[language] and following.startswith(ATTACK_STEMS[language]):
             return i
@@ -167,6 +165,8 @@ def _victim(sentence: Sentence, mention: Mention, actors: Sequence[ActorMention]
     passive_form = sentence.tokens[mention.anchor_start].key in PASSIVE_FORMS.get(sentence.language, ())
     before = next((a for a in reversed(actors) if a.end <= mention.anchor_start
                    and mention.anchor_start - a.end <= VICTIM_REACH), None)
+    if before is not None and arabic_place(sentence, before):
+        return None  # «قال الحلف في أفغانستان إنه قتل»: a place is nobody killed
     if before is not None:
         cause = _cause_after(sentence, mention.anchor_end)
         harm = sentence.tokens[mention.anchor_start].key in HARM_VERBS[sentence.language]
@@ -192,7 +192,7 @@ def _nothing_after(sentence: Sentence, mention: Mention, actors: Sequence[ActorM
         key = tokens[i].key
         if key in CLAUSE_ENDS or key == AND:
             return True
-        if tokens[i].upos == "NUM" or key.isdigit() or key in COUNT_WORDS \
+        if tokens[i].upos == "NUM" or key.isdigit() or key in ARABIC_COUNTS \
                 or any(a.start == i for a in actors):
             return False
     return True
