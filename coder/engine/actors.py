@@ -97,11 +97,15 @@ def _dateline(sentence: Sentence, pieces: Sequence[Piece]) -> range | None:
 def _english_led(sentence: Sentence, pieces: Sequence[Piece], cb: CompiledCodebook) -> list[Piece]:
     """"Vietnamese-led forces", "US-led coalition": forces led by a country are that country's
     (one word; "Syrian-backed militia" is no Syrian militia)."""
+    led = [i for i, token in enumerate(sentence.tokens) if token.key.endswith("-lead")]
+    if not led:
+        return []  # most sentences: nothing led by anyone
     covered = {i for p in pieces for i in range(p.start, p.end)}
     index = cb.actor_index("en")
     found = []
-    for i, token in enumerate(sentence.tokens):
-        if i in covered or not token.key.endswith("-lead"):
+    for i in led:
+        token = sentence.tokens[i]
+        if i in covered:
             continue
         head = token.form.rpartition("-")[0]
         match = index.longest_at([english_key(head)], 0) if head else None
