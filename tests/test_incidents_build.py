@@ -235,3 +235,13 @@ def test_incidents_build_an_event_only_talked_about_derives_no_row(coder):
     rows = code(coder, "Government forces shelled Saraqib on Monday. The army did not comment on the shelling.")
     assert not [r for r in rows if r.sentence_index == 1 and r.rule_id.startswith(CUE_RULE)]
     assert [r for r in rows if r.sentence_index == 0 and r.event_type == "Explosions/Remote violence"]
+
+
+def test_incidents_build_an_event_only_talked_about_colours_no_incident(coder):
+    """'did not comment on the shelling' after a deployment: its cue word is about an earlier
+    incident, not the deployment's, which stays a change to group activity."""
+    rows = code(coder, "Government forces shelled villages near Idlib on Monday, killing three civilians.\n"
+                       "Turkish troops deployed reinforcements to observation posts near Saraqib the same day.\n"
+                       "The Syrian army did not comment on the shelling.")
+    deployment = [r for r in rows if r.sentence_index == 1 and r.is_primary]
+    assert deployment and deployment[0].sub_event_type == "Change to group/activity", rows

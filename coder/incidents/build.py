@@ -194,11 +194,23 @@ def derived_mention(
     speech verb ("did not comment on the shelling") takes no source from before that verb, and
     one that an anchor's pattern codes as an event with no ACLED type ("condemned the attack")
     derives nothing."""
+    return _derive(sentence, cues, order, actors, tag, hits)[0]
+
+
+def _derive(
+    sentence: Sentence,
+    cues: Cues,
+    order: int,
+    actors: Sequence[ActorMention],
+    tag: str | None,
+    hits: Sequence[VerbHit],
+) -> tuple[Mention | None, bool]:
+    """``derived_mention``, and whether its cue word is only talked about."""
     events = [(pos, kind) for kind, pos in cues.first.items() if kind in c.EVENT_KINDS]
     if tag in _TAG_CUES:
         events = [(0, _TAG_CUES[tag])]
     if not events or not sentence.tokens:
-        return None
+        return None, False
     pos, kind = min(events)
     anchor = _token_at(sentence, pos)
     before = [a for a in actors if a.end <= anchor]
@@ -210,17 +222,17 @@ def derived_mention(
     target = after[0] if after else None
     own = next((h for h in hits if h.start <= anchor < h.end), None)
     if own is not None and own.recoded and acled_type(own.code or "", own.acled, None, None) is None:
-        return None  # the engine read the word as another kind of event: «أدانت الحكومة الهجوم»
+        return None, False  # the engine read the word as another kind of event: «أدانت الحكومة الهجوم»
     topic = topic_of(sentence, own, hits) if own is not None else None
     if source is not None and topic is not None and source.end <= topic:
         source = None
     if topic is not None and source is None and target is None:
-        return None  # an event only talked about, with nobody in it: "did not comment on the shelling"
+        return None, True  # an event only talked about, with nobody in it: "did not comment on the shelling"
     if source is None and target is not None and target.inter in (1, 2, 3, 4, 8) and len(after) > 1:
         source, target = target, after[1]
     return Mention(
         sentence.index, order, _CUE_CODES[kind], source, target, anchor, anchor + 1, CUE_RULE + kind
-    )
+    ), False
 
 
 # --- grouping ---------------------------------------------------------------------------------------
@@ -440,6 +452,7 @@ def build_rows(
     for sentence, mention in mentions:
         found.setdefault(sentence.index, []).append(mention)
     all_mentions: list[tuple[Sentence, Mention]] = []
+    talked: set[int] = set()  # sentences whose event words are only talked about
     for sentence in ordered:
         own = found.get(sentence.index, [])
         all_mentions.extend((sentence, m) for m in own)
@@ -450,10 +463,12 @@ def build_rows(
             and c.EVENT_KINDS & facts[sentence.index].cues.kinds
             and not _period(facts[sentence.index])
         ):
-            derived = derived_mention(
-                sentence, facts[sentence.index].cues, len(own), readings.actors(sentence),
-                hits=readings.verbs(sentence),
+            derived, topic_only = _derive(
+                sentence, facts[sentence.index].cues, len(own), readings.actors(sentence), None,
+                readings.verbs(sentence),
             )
+            if topic_only:
+                talked.add(sentence.index)
             if derived is not None and not (
                 require_dyad and (derived.source is None or derived.target is None)
             ):
@@ -478,7 +493,7 @@ def build_rows(
     ]
     incident_of: dict[int, tuple[str, bool, Record | None]] = {}
     groups = group_incidents(items)
-    owners = _sentence_owners(items, groups, ordered, facts)
+    owners = _sentence_owners(items, groups, ordered, facts, talked)
     for n, group in enumerate(groups):
         incident_id = stable_id(doc.input, doc.position, doc.id, "incident", n)
         members = [items[j] for j in group]
@@ -564,10 +579,12 @@ def _sentence_owners(
     groups: list[list[int]],
     ordered: Sequence[Sentence],
     facts: dict[int, SentenceFacts],
+    talked: frozenset[int] | set[int] = frozenset(),
 ) -> dict[int, int]:
     """Sentences without an ACLED mention that follow an incident closely ("... Police dispersed
     them.", "2 civilians were killed.") belong to it: their cues and deaths are its own. A
-    sentence about a period ends the run."""
+    sentence about a period ends the run; one that only talks about an event ("The army did not
+    comment on the shelling") belongs to no incident."""
     first_group: dict[int, int] = {}
     for n, group in enumerate(groups):
         for j in group:
@@ -578,6 +595,8 @@ def _sentence_owners(
     for sentence in ordered:
         if sentence.index in first_group:
             current, since = first_group[sentence.index], 0
+        elif sentence.index in talked:
+            since += 1
         elif current is not None and since < FOLLOWERS and not _period(facts[sentence.index]):
             owners[sentence.index] = current
             since += 1
