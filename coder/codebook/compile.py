@@ -147,7 +147,12 @@ class PhraseIndex(Generic[P]):
         """Whether some phrase may start with a word of this key (one dict lookup, mostly)."""
         if key in self._exact:
             return True
-        return any(key[:length] in self._wild for length in self._wild_lengths if length <= len(key))
+        if self._wild_lengths:  # a loop, not a generator: asked of every word of a sentence
+            wild, size = self._wild, len(key)
+            for length in self._wild_lengths:
+                if length <= size and key[:length] in wild:
+                    return True
+        return False
 
     def candidates(self, key: str) -> list[tuple[tuple[Word, ...], P]]:
         found = self._exact.get(key, ())

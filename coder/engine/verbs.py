@@ -215,6 +215,7 @@ class Matcher:
         after_mask, before_mask = masks if masks is not None else (None, None)
         window = WINDOW if masks is None else TREE_WINDOW
         present = self.present
+        prefixes: frozenset[str] | None = None
         best: PatternFit | None = None
         # the cheap tests inline (they rule out most patterns: a call each would cost more)
         for pattern in patterns:
@@ -224,8 +225,11 @@ class Matcher:
                 continue
             if pattern.required_any and not _all_meet(present, pattern.required_any):
                 continue
-            if pattern.required_stems and not pattern.required_stems <= self._key_prefixes():
-                continue
+            if pattern.required_stems:
+                if prefixes is None:
+                    prefixes = self._key_prefixes()
+                if not pattern.required_stems <= prefixes:
+                    continue
             after = self.fit_after(pattern.after, end, window, after_mask)
             if after is None:
                 continue
@@ -274,8 +278,9 @@ def _anchors(sentence: Sentence, cb: CompiledCodebook, keys: Sequence[str]):
     tokens = sentence.tokens
     i = 0
     count = len(keys)
+    may_start = index.may_start  # one look-up a word where stems of several lengths may start anchors
     while i < count:
-        found = index.all_at(keys, i)
+        found = index.all_at(keys, i) if may_start(keys[i]) else None
         if not found:
             i += 1
             continue
