@@ -52,6 +52,8 @@ def first_of_root(cb, sentence_of, text, roots):
     ("وتظاهر الآلاف وهم يهتفون الموت لأميركا.", "USA"),
     # support
     ("خرج آلاف المتظاهرين تأييدا للجيش اللبناني.", "LBNMIL"),
+    # «للاحتجاج» with its clitics unsplit, a few words before whom it names
+    ("خرج الآلاف في مسيرة امس للاحتجاج على ما يصفونه بوحشية الشرطة العراقية.", "IRQCOP"),
 ])
 def test_a_protest_is_against_the_actor_its_phrase_of_stance_names(cb, sentence_of, text, target):
     protest = first_of_root(cb, sentence_of, text, ("14",))

@@ -44,15 +44,18 @@ NOT_STANCE = {"ar": frozenset({"طالبان"})}
 LOCATIVE = {"ar": frozenset({"في"})}
 
 
+def _starts(key: str, stems: tuple[str, ...], clitics: tuple[str, ...]) -> bool:
+    """Whether ``key`` begins with one of ``stems``, perhaps after a preposition clitic."""
+    return key.startswith(stems) or any(key.startswith(c) and key[len(c):].startswith(stems) for c in clitics)
+
+
 def _opens_stance(keys: Sequence[str], i: int, language: str) -> bool:
     key = keys[i]
     if key in NOT_STANCE[language]:
         return False
-    stems = STANCE_STEMS[language]
-    if key.startswith(stems) or any(key.startswith(c) and key[len(c):].startswith(stems)
-                                    for c in CLITICS[language]):
+    if _starts(key, STANCE_STEMS[language], CLITICS[language]):
         return True
-    if key.startswith(PROTEST_STEMS[language]):
+    if _starts(key, PROTEST_STEMS[language], CLITICS[language]):  # «للاحتجاج على»
         return any(k in AGAINST[language] for k in keys[i + 1:i + 3])
     return key == DEATH[language] and i + 1 < len(keys) and keys[i + 1] == "ل"
 
