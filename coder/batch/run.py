@@ -14,6 +14,7 @@ from coder.batch.pool import run_ordered
 from coder.batch.progress import Progress, count_records
 from coder.batch.sinks import DatasetLayout, FileSink, prepare_directory, validate_partition_by
 from coder.batch.work import ChunkSummary, code_and_write, code_chunk_tables
+from coder.collector import paused_collector
 from coder.errors import CoderError
 from coder.io.readers import ReadOptions
 from coder.output.parquet import file_metadata
@@ -58,11 +59,13 @@ def run_coding(inputs: Sequence[Path], options: ReadOptions, coder: Coder, setti
     """Code every input record exactly once; see sinks.py for the output layouts."""
     partition_by = validate_partition_by(settings.partition_by)
     metadata = file_metadata(coder.codebook_version, coder.parser)
-    coder.preload()
-    # what was just loaded lives as long as the run: the cyclic collector need not walk its
+    # what is loaded here lives as long as the run: the cyclic collector need not walk its
     # millions of objects again (3-7% of the coding time), and forked workers share its pages;
-    # they go back to the collector when the run ends (a process may start other runs)
-    gc.freeze()
+    # they go back to the collector when the run ends (a process may start other runs). Frozen
+    # before the collector resumes, they are not walked even once.
+    with paused_collector():
+        coder.preload()
+        gc.freeze()
     try:
         total = count_records(inputs) if not settings.quiet else None
         progress = Progress.for_terminal(total, settings.quiet)
