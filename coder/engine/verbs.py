@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from coder.codebook.compile import CompiledCodebook, CompiledPattern, Group, PhraseItem, VerbRef
@@ -97,7 +98,7 @@ class Matcher:
 
     def _key_prefixes(self) -> frozenset[str]:
         if self._prefixes is None:
-            self._prefixes = frozenset(key[:n] for key in self.present for n in range(1, len(key) + 1))
+            self._prefixes = frozenset().union(*map(_prefixes_of, self.present))
         return self._prefixes
 
     def _synset_end(self, name: str, pos: int) -> int | None:
@@ -241,6 +242,11 @@ class Matcher:
             if best is None or len(fit.used) > len(best.used):
                 best = fit
         return best
+
+
+@lru_cache(maxsize=1 << 14)  # words repeat across sentences: a sentence's set is a union of known ones
+def _prefixes_of(key: str) -> frozenset[str]:
+    return frozenset(key[:n] for n in range(1, len(key) + 1))
 
 
 def _all_meet(present: frozenset[str], alternatives: tuple[frozenset[str], ...]) -> bool:
