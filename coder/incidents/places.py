@@ -173,8 +173,10 @@ _PREV_WORD = re.compile(r"(?:^|[^\w,(;:.]) ?([A-Z][\w'’-]*) $")
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     """ "San Pedro Claver hospital", "Kirov Plant": a town's name inside a longer proper name."""
     nxt = _NEXT_WORD.match(text, end)
-    if nxt and fold(nxt.group(1)) not in _NOT_PLACES | _HIERARCHY_WORDS:
-        return True
+    if nxt:
+        word = fold(nxt.group(1))  # two look-ups, not a union of the two sets built every call
+        if word not in _NOT_PLACES and word not in _HIERARCHY_WORDS:
+            return True
     prev = _PREV_WORD.search(text, max(0, start - 30), start)
     return bool(prev and prev.start(1) > 0 and fold(prev.group(1)) not in _NOT_PLACES)
 
