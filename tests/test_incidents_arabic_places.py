@@ -45,6 +45,14 @@ def test_incidents_arabic_protest_without_actors_is_an_event(coder: Coder) -> No
     assert (row.cameo_code, row.source_actor, row.target_actor, row.iso3) == ("141", "IRQCVL", None, "IRQ")
 
 
+def test_incidents_arabic_bare_agents_of_a_sentence_without_a_place_take_the_documents_country(
+        coder: Coder) -> None:
+    text = "تظاهر مئات المتظاهرين في الموصل احتجاجا على البطالة.\nواعتقلت قوات الأمن عشرة متظاهرين."
+    rows = code_documents([Document(id="t", text=text, date=DAY, language="ar")], coder).rows
+    arrest = next(r for r in rows if r.sentence_index == 1 and r.cameo_root == "17")
+    assert (arrest.source_actor, arrest.target_actor) == ("IRQCOP", "IRQCVL")
+
+
 def test_incidents_english_bare_agents_keep_no_country(coder: Coder) -> None:
     row = first(coder, "Two Iraqi policemen were shot dead by gunmen in Baghdad.", "en")
     assert row.source_actor == "---UAF"

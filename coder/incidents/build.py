@@ -689,8 +689,11 @@ def _row(
     if kind is not None and place is None:
         place = places.country
     info = taxonomy.cameo_info(mention.code)
-    if item.place is not None and language in PLACE_COUNTRY_LANGUAGES:
-        mention = with_place_country(mention, item.place.iso3)  # «المتظاهرون في أثينا»
+    if language in PLACE_COUNTRY_LANGUAGES:
+        # «المتظاهرون في أثينا»; a sentence with no place of its own is in the document's country
+        where = item.place if item.place is not None else places.country
+        if where is not None:
+            mention = with_place_country(mention, where.iso3)
     source, target = mention.source, mention.target
     return EventRow(
         event_id=stable_id(doc.input, doc.position, doc.id, sentence.index, mention.order, mention.rule_id),
