@@ -106,6 +106,12 @@ def test_a_killing_reported_in_the_passive_befalls_the_actor_before_it(cb, sente
     assert killing.source is None or killing.source.code != victim
 
 
+def test_killed_in_clashes_with_a_force_names_the_force_as_doer(cb, sentence_of):
+    killing = first_of_root(cb, sentence_of, "وقال التحالف إن ثلاثين متمردا قتلوا في مواجهات مع قوات الأمن الأفغانية.",
+                            ("18", "19", "20"))
+    assert (killing.source.code, killing.target.code[3:]) == ("AFGCOP", "REB"), killing
+
+
 def test_by_whose_hand_names_the_doer(cb, sentence_of):
     killing = first_of_root(cb, sentence_of, "خمسة مدنيين قتلوا على أيدي مسلحين في القرية.", ("18", "19", "20"))
     assert (killing.source.code[3:], killing.target.code[3:]) == ("REB", "CVL"), killing
