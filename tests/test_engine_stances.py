@@ -246,3 +246,13 @@ def test_foreign_forces_take_no_country_from_the_sentence(cb, sentence_of):
     found = codes(cb, sentence_of, "قالت وزارة الدفاع الأفغانية إن قوات أجنبية قتلت تسعة جنود أفغان في غارة.")
     # the killing: foreign forces, of no country, kill Afghan soldiers
     assert ("195", "---MIL", "AFGMIL") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "بأن القوات الأميركية تعرضت لهجوم في الرمادي مساء الخميس.",
+    "وتعرضت القوات الأميركية لهجوم في الرمادي.",
+])
+def test_who_undergoes_an_attack_is_its_target_in_either_order(cb, sentence_of, text):
+    attack = first_of_root(cb, sentence_of, text, ("18", "19", "20"))
+    assert attack.target is not None and attack.target.code == "USAMIL", attack
+    assert attack.source is None or attack.source.code != "USAMIL", attack

@@ -284,6 +284,8 @@ def roles_by_order(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMenti
             source = _last_before(actors, hit.start, SOURCE_REACH, sentence)
             if source is not None and sentence.language == "en":
                 source = _apposition_head(sentence, actors, source, hit.start)
+            if source is not None and source is target and hit.target_slot is not None:
+                source = None  # «القوات الأميركية تعرضت لهجوم»: the subject the pattern made its target
     if target is None and hit.target_slot is None:
         target = _first_after(actors, hit.end, TARGET_REACH, sentence, exclude=source)
         if target is not None and _arabic_place(sentence, target):
