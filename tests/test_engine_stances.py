@@ -52,6 +52,8 @@ def first_of_root(cb, sentence_of, text, roots):
     ("وتظاهر الآلاف وهم يهتفون الموت لأميركا.", "USA"),
     # support
     ("خرج آلاف المتظاهرين تأييدا للجيش اللبناني.", "LBNMIL"),
+    # «بالاحتجاج»: a clitic and the article
+    ("وقام متظاهرون في نابولي بالاحتجاج على قرار الحكومة الإيطالية.", "ITAGOV"),
     # «للاحتجاج» with its clitics unsplit, a few words before whom it names
     ("خرج الآلاف في مسيرة امس للاحتجاج على ما يصفونه بوحشية الشرطة العراقية.", "IRQCOP"),
 ])

@@ -34,6 +34,7 @@ AGAINST = {"ar": frozenset({"علي", "ضد"})}
 # «الموت لأميركا»
 DEATH = {"ar": "موت"}
 CLITICS = {"ar": ("ب", "ل", "و", "لل", "وب", "ول")}
+ARTICLE = "ال"
 # a phrase of stance names its actor within a few words («احتجاجاً على ارتفاع أسعار المواد
 # الغذائية ورفض الحكومة»), in its own clause
 REACH = 7
@@ -45,8 +46,16 @@ LOCATIVE = {"ar": frozenset({"في"})}
 
 
 def _starts(key: str, stems: tuple[str, ...], clitics: tuple[str, ...]) -> bool:
-    """Whether ``key`` begins with one of ``stems``, perhaps after a preposition clitic."""
-    return key.startswith(stems) or any(key.startswith(c) and key[len(c):].startswith(stems) for c in clitics)
+    """Whether ``key`` begins with one of ``stems``, perhaps after a preposition clitic and the
+    article («بالاحتجاج»)."""
+    if key.startswith(stems):
+        return True
+    for clitic in clitics:
+        if key.startswith(clitic):
+            rest = key[len(clitic):]
+            if rest.startswith(stems) or rest.startswith(ARTICLE) and rest[len(ARTICLE):].startswith(stems):
+                return True
+    return False
 
 
 def _opens_stance(keys: Sequence[str], i: int, language: str) -> bool:
