@@ -258,3 +258,17 @@ def test_who_undergoes_an_attack_is_its_target_in_either_order(cb, sentence_of, 
     attack = first_of_root(cb, sentence_of, text, ("18", "19", "20"))
     assert attack.target is not None and attack.target.code == "USAMIL", attack
     assert attack.source is None or attack.source.code != "USAMIL", attack
+
+
+def test_an_attack_noun_after_a_preposition_is_a_circumstance_not_an_event(cb, sentence_of):
+    # «بعد ساعات على قصف منزل»: the earlier shelling takes no actors by word order; the tank's
+    # shelling does, with the victims of what it caused
+    found = codes(cb, sentence_of, "وبعد ساعات على قصف منزل، قامت دبابة اسرائيلية بقصف احد المنازل "
+                                   "مما ادى الى مقتل ثلاثة مواطنين.")
+    shellings = [c for c in found if c[0].startswith("19")]
+    assert shellings and shellings[0][1] == "ISRMIL" and shellings[0][2].endswith("CVL"), found
+
+
+def test_what_an_attack_caused_after_a_preposition_is_still_an_event(cb, sentence_of):
+    found = codes(cb, sentence_of, "فجر الانتحاريان نفسيهما قرب القوة، ما اسفر عن اصابة ثلاثة من عناصر الجيش.")
+    assert any(c[2] is not None and c[2].endswith("MIL") for c in found if c[0][:2] in ("18", "19")), found

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from coder.codebook.compile import CompiledCodebook
 from coder.engine.actors import UNKNOWN_COUNTRY, scan_pieces
-from coder.engine.consequences import link_consequences, passive_casualties
+from coder.engine.consequences import RESULT_WORDS, link_consequences, passive_casualties
 from coder.engine.readings import DocumentReadings
 from coder.engine.roles import (Roles, arabic_place, assign_roles, content_of, coordinated, roles_by_order,
                                 shared_subject, topic_of)
@@ -282,7 +282,7 @@ def _code_order(sentence: Sentence, cb: CompiledCodebook, readings: DocumentRead
     subject = clause = None  # the last clause's subject and anchor, shared by a verb coordinated with it
     doers: list[VerbHit] = []  # the anchors so far that have a doer
     for hit in hits:
-        if hit.negated or content_of(sentence, hit, doers):
+        if hit.negated or content_of(sentence, hit, doers) or _topic_noun(sentence, hit, actors):
             continue
         # a verb inside an actor's name is part of the name ("Islamic State", «أنصار الله»);
         # an anchor that only begins inside one ends its phrase: "GNA drones struck" (the
@@ -308,6 +308,24 @@ def _code_order(sentence: Sentence, cb: CompiledCodebook, readings: DocumentRead
                    for a in coordinated(sentence, actors, roles.source) if a is not roles.target]
         _emit(mentions, sentence, hit, [a for a in sources if a], [target] if target else [])
     return mentions
+
+
+# Arabic prepositions after which a noun of violence is a circumstance or a topic («بعد ساعات
+# على قصف منزل», «في هجوم», «عن الهجوم»), not an event reported with its actors
+TOPIC_PREPOSITIONS = frozenset({"علي", "عن", "حول", "بعد", "منذ", "في", "خلال", "اثر", "جراء", "قبل"})
+GENITIVE_REACH = 2
+
+
+def _topic_noun(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMention]) -> bool:
+    """An Arabic noun anchor right after a preposition, with no actor in its own genitive,
+    codes nothing by word order, as with a parse ("in remarks published on Monday")."""
+    tokens = sentence.tokens
+    if sentence.language != "ar" or hit.start == 0 or (hit.code or "")[:2] not in ATTACK_ROOTS \
+            or tokens[hit.start - 1].key not in TOPIC_PREPOSITIONS:
+        return False
+    if hit.start >= 2 and tokens[hit.start - 2].key in RESULT_WORDS["ar"]:
+        return False  # «أسفر عن إصابة ثلاثة»: what an attack caused
+    return not any(hit.end <= a.start <= hit.end + GENITIVE_REACH for a in actors)
 
 
 def _ends_past(actor: ActorMention, hit: VerbHit) -> bool:
