@@ -97,6 +97,8 @@ def test_taliban_is_no_demand(cb, sentence_of):
     # passive by its form alone, with time words before its subject
     ("أصيب سفير بولندا أمس عندما تعرضت قافلته لإطلاق نار.", "POLGOV"),
     ("وأصيب صباح أمس أربعة جنود أميركيين بجروح من جراء انفجار عبوة ناسفة.", "USAMIL"),
+    # an aside between commas between the victim and the verb
+    ("وأشارت المصادر إلى أن المزارع إبراهيم صالحة، عشرين عاماً، قتل بينما كان يفلح أرضه.", "---CVL"),
     # a title in apposition before the victim's name
     ("وكانت رئيسة الوزراء السابقة، بي نظير بوتو، قد قتلت في هجوم انتحاري.", "PAKOPP"),
     # after its subject, with no object: «وجُرح سبعة آخرون» is another clause

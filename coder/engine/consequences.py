@@ -163,8 +163,9 @@ def _victim(sentence: Sentence, mention: Mention, actors: Sequence[ActorMention]
     subject), with where its cause of death begins (None when the verb is passive by its form
     alone, «أُصيب», or follows its subject with nothing after it, «قُتل بينما كان»)."""
     passive_form = sentence.tokens[mention.anchor_start].key in PASSIVE_FORMS.get(sentence.language, ())
-    before = next((a for a in reversed(actors) if a.end <= mention.anchor_start
-                   and mention.anchor_start - a.end <= VICTIM_REACH), None)
+    subject_end = _before_aside(sentence, mention.anchor_start)
+    before = next((a for a in reversed(actors) if a.end <= subject_end
+                   and subject_end - a.end <= VICTIM_REACH), None)
     if before is not None and arabic_place(sentence, before):
         return None  # «قال الحلف في أفغانستان إنه قتل»: a place is nobody killed
     if before is not None:
@@ -181,6 +182,22 @@ def _victim(sentence: Sentence, mention: Mention, actors: Sequence[ActorMention]
         cause = _cause_after(sentence, after.end)
         return (after, cause) if cause is not None or passive_form else None
     return None
+
+
+COMMAS = frozenset({"،", ","})
+ASIDE_REACH = 8  # words of an aside between commas («، بينهم طفلان،», «، عشرين عاماً،»)
+
+
+def _before_aside(sentence: Sentence, position: int) -> int:
+    """Where the words before ``position`` end once an aside between commas right before it is
+    skipped: «ثمانية أشخاص، بينهم طفلان، قتلوا» -> after «أشخاص»."""
+    tokens = sentence.tokens
+    if position == 0 or tokens[position - 1].key not in COMMAS:
+        return position
+    for opening in range(position - 2, max(position - 2 - ASIDE_REACH, -1), -1):
+        if tokens[opening].key in COMMAS:
+            return opening
+    return position
 
 
 def _nothing_after(sentence: Sentence, mention: Mention, actors: Sequence[ActorMention]) -> bool:
