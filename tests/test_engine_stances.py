@@ -211,6 +211,16 @@ def test_a_sea_named_by_a_people_is_no_actor(cb, sentence_of):
     assert not any("IND" in (c[1] or "") + (c[2] or "") for c in found), found
 
 
+@pytest.mark.parametrize("text", [
+    "تفجير انتحاري في فندق ماريوت بإسلام أباد يقتل 60 شخصا.",
+    "انفجرت سيارة مفخخة في مطار بغداد الدولي مما أدى إلى مقتل خمسة أشخاص.",
+])
+def test_an_attack_in_a_city_or_at_its_airport_is_not_on_its_country(cb, sentence_of, text):
+    found = codes(cb, sentence_of, text)
+    attacks = [c for c in found if c[0][:2] in ("18", "19", "20")]
+    assert attacks and all(c[2] not in ("PAK", "IRQ") for c in attacks), found
+
+
 def test_an_attack_near_a_city_is_not_an_attack_on_its_country(cb, sentence_of):
     found = codes(cb, sentence_of, "انفجرت سيارة مفخخة جنوب بغداد مما أدى إلى مقتل خمسة مدنيين.")
     attacks = [c for c in found if c[0][:2] in ("18", "19", "20")]
