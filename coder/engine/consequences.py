@@ -120,7 +120,9 @@ def _cause_after(sentence: Sentence, start: int) -> int | None:
             own_clause = False
         elif own_clause and (tokens[i].upos == "NUM" or key.isdigit() or key in ARABIC_COUNTS):
             return None  # «قتلت أول من أمس أربعة من المتهمين»: it has an object, it is active
-        if key in CAUSE_WORDS[language] and following.startswith(ATTACK_STEMS[language]):
+        if key in CAUSE_WORDS[language] and (following.startswith(ATTACK_STEMS[language]) or (
+                # «في ثاني تفجير», «في سلسلة تفجيرات»: one word before the attack's noun
+                i + 2 < len(tokens) and tokens[i + 2].key.startswith(ATTACK_STEMS[language]))):
             return i
         if key == hand_on and following in hands:
             return i
