@@ -62,6 +62,12 @@ def test_a_protest_is_against_the_actor_its_phrase_of_stance_names(cb, sentence_
     assert protest.target is not None and protest.target.code == target, protest
 
 
+def test_a_protest_against_a_killing_is_not_against_its_victims(cb, sentence_of):
+    found = codes(cb, sentence_of, "خرج متظاهرون للاحتجاج على مقتل ثلاثة مدنيين برصاص الشرطة العراقية.")
+    protests = [c for c in found if c[0].startswith("14")]
+    assert protests and all(c[2] is None or not c[2].endswith("CVL") for c in protests), found
+
+
 @pytest.mark.parametrize("text", [
     # the place of the protest is no target, and nothing says whom it is against
     "تظاهر مئات الطلاب في العاصمة العراقية بغداد أمس.",

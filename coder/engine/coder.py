@@ -129,7 +129,8 @@ def code_sentence(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
         mentions = _attacks_on_places(sentence, mentions)
     mentions = link_consequences(sentence, mentions)
     if sentence.language in ACTORLESS_LANGUAGES:
-        mentions = stance_targets(sentence, mentions, readings.actors(sentence))
+        patients = [(h.start, h.end) for h in readings.verbs(sentence) if h.patient]
+        mentions = stance_targets(sentence, mentions, readings.actors(sentence), patients)
         mentions = _implied_protesters(_military(_one_event(_drop_redundant_actorless(mentions)), cb), cb)
         mentions = _implied_attackers(mentions, cb)
     if settings.require_dyad:

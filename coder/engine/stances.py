@@ -39,6 +39,7 @@ ARTICLE = "ال"
 # الغذائية ورفض الحكومة»), in its own clause
 REACH = 7
 CLAUSE_ENDS = frozenset({"،", ",", ".", "؛", ";", ":", "!", "?", "؟"})
+VICTIM_GAP = 2  # «مقتل ثلاثة مدنيين»: a count between the noun and its victims
 # «طالبان» is an armed group, not a demand
 NOT_STANCE = {"ar": frozenset({"طالبان"})}
 # a country after «في» is where, not whom («ضد الحرب في العراق»)
@@ -70,8 +71,10 @@ def _opens_stance(keys: Sequence[str], i: int, language: str) -> bool:
 
 
 def stance_actor(sentence: Sentence, after: int, actors: Sequence[ActorMention],
-                 exclude: ActorMention | None) -> ActorMention | None:
-    """The actor named by the first phrase of stance that opens at or after token ``after``."""
+                 exclude: ActorMention | None, victims: frozenset[int] = frozenset()) -> ActorMention | None:
+    """The actor named by the first phrase of stance that opens at or after token ``after``, not
+    one at ``victims`` (the positions that a killing or an arrest befalls: «احتجاجاً على مقتل
+    ثلاثة مدنيين» is not against the civilians)."""
     language = sentence.language
     if language not in STANCE_STEMS:
         return None
@@ -84,7 +87,8 @@ def stance_actor(sentence: Sentence, after: int, actors: Sequence[ActorMention],
                 continue
             if any(k in CLAUSE_ENDS for k in keys[i + 1:actor.start]):
                 break
-            if actor.inter == PROTESTERS or (exclude is not None and actor.code == exclude.code) \
+            if actor.inter == PROTESTERS or actor.start in victims \
+                    or (exclude is not None and actor.code == exclude.code) \
                     or keys[actor.start - 1] in LOCATIVE[language]:
                 continue
             return actor
@@ -92,14 +96,17 @@ def stance_actor(sentence: Sentence, after: int, actors: Sequence[ActorMention],
 
 
 def stance_targets(sentence: Sentence, mentions: Sequence[Mention], actors: Sequence[ActorMention],
-                   ) -> list[Mention]:
-    """Each protest takes as target the actor of the first phrase of stance after its anchor."""
+                   patients: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+    """Each protest takes as target the actor of the first phrase of stance after its anchor.
+    ``patients``: the spans of the sentence's nouns whose genitive is a victim («مقتل»)."""
     if sentence.language not in STANCE_STEMS or not actors:
         return list(mentions)
+    victims = frozenset(a.start for a in actors
+                        if any(0 <= a.start - end <= VICTIM_GAP for _, end in patients))
     out = []
     for m in mentions:
         if m.code.startswith(PROTEST_ROOT):
-            actor = stance_actor(sentence, m.anchor_end, actors, m.source)
+            actor = stance_actor(sentence, m.anchor_end, actors, m.source, victims)
             if actor is not None and (m.target is None or m.target.code != actor.code):
                 m = dataclasses.replace(m, target=actor, rule_id=m.rule_id + "+stance:" + actor.rule)
         out.append(m)
