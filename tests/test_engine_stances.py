@@ -294,3 +294,10 @@ def test_an_attack_noun_after_a_preposition_is_a_circumstance_not_an_event(cb, s
 def test_what_an_attack_caused_after_a_preposition_is_still_an_event(cb, sentence_of):
     found = codes(cb, sentence_of, "فجر الانتحاريان نفسيهما قرب القوة، ما اسفر عن اصابة ثلاثة من عناصر الجيش.")
     assert any(c[2] is not None and c[2].endswith("MIL") for c in found if c[0][:2] in ("18", "19")), found
+
+
+def test_a_crowd_riots_against_armed_forces_not_the_other_way(cb, sentence_of):
+    found = codes(cb, sentence_of, "تواصلت أمس مواجهات بين قوى الأمن البحرينية ومجموعات من المواطنين الغاضبين.")
+    protests = [c for c in found if c[0].startswith("14")]
+    assert protests and all(c[1] is None or not c[1].endswith("COP") for c in protests), found
+    assert any(c[2] is not None and c[2].endswith("COP") for c in protests), found

@@ -42,6 +42,8 @@ ACTORLESS_ROOTS = frozenset({"14", "18", "19", "20"})
 # with actors taken by word order)
 ACTORLESS_LANGUAGES = frozenset({"ar"})
 PROTESTERS = 6  # ACLED's actor type of protesters
+ARMED_TYPES = frozenset({1, 2, 3, 4, 8})  # ACLED: state, rebel, political and identity militias, external
+CROWD_TYPES = frozenset({6, 7})  # protesters, civilians
 ARGUMENTS = frozenset({"nsubj", "obj", "csubj", "iobj"})
 _KIND = {"14": "protest", "18": "violence", "19": "violence", "20": "violence"}
 SLOT_REACH = 3
@@ -164,6 +166,11 @@ def _drop_redundant_actorless(mentions: list[Mention]) -> list[Mention]:
             # protesters are whom a protest is by, never whom it is against (a parser's object
             # of «اندلعت مظاهرات», «تجمع نحو 500 متظاهر»)
             m = dataclasses.replace(m, source=m.target, target=None)
+        elif m.source is not None and m.target is not None and _KIND.get(m.code[:2]) == "protest" \
+                and m.source.inter in ARMED_TYPES and m.target.inter in CROWD_TYPES:
+            # «مواجهات بين قوى الأمن ومجموعات من المواطنين»: armed forces do not riot against a
+            # crowd; the crowd riots against them
+            m = dataclasses.replace(m, source=m.target, target=m.source)
         if m.source is None and m.target is None:
             kind = _KIND.get(m.code[:2])
             if kind in kinds:
