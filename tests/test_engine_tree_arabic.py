@@ -332,10 +332,12 @@ def test_engine_tree_arabic_construct_state_names_its_genitive(book: CompiledCod
     words = ("تظاهر/VERB/0/root المتظاهرون/NOUN/1/nsubj على/ADP/4/case قرار/NOUN/1/obl "
              "الجيش/NOUN/4/nmod")
     assert triples(ud(words), book) == [("---CVL", "---MIL", "141")]
-    # with a preposition the agent is no genitive of the noun: nobody
+    # with a preposition the agent is no genitive of the noun, so the tree names nobody; word
+    # order, asked when the parse gives a protest no target, reads the army as its target
     words = ("تظاهر/VERB/0/root المتظاهرون/NOUN/1/nsubj على/ADP/4/case قرار/NOUN/1/obl "
              "من/ADP/6/case الجيش/NOUN/4/nmod")
-    assert triples(ud(words), book) == [("---CVL", None, "141")]
+    assert triples(ud(words), book) == [("---CVL", "---MIL", "141")]
+    assert "+order:" in code_sentence(ud(words), book, None, EngineSettings())[0].rule_id
 
 
 @pytest.mark.parametrize(("words", "expected"), [
@@ -410,3 +412,11 @@ def test_engine_order_arabic_a_place_is_no_target(book: CompiledCodebook) -> Non
 def test_engine_tree_arabic_subject_slot_of_a_verbal_noun(book: CompiledCodebook, words: str,
                                                           expected: list) -> None:
     assert triples(ud(words), book) == expected
+
+
+def test_engine_tree_arabic_whom_the_parser_hung_elsewhere_is_read_by_word_order(book: CompiledCodebook) -> None:
+    # «رشق مئات المتظاهرين قوات الأمن بالحجارة»: the parser hangs the police on the numeral; the
+    # riot has a doer and no one it befalls, so the actor after the verb by word order is its target
+    words = ("رشق/VERB/0/root مئات/NUM/1/nsubj المتظاهرين/NOUN/2/nmod قوات/NOUN/2/nmod الأمن/NOUN/4/nmod "
+             "ب/ADP/7/case الحجارة/NOUN/4/nmod")
+    assert triples(ud(words), book) == [("---CVL", "---COP", "145")]

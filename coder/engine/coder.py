@@ -123,16 +123,15 @@ def code_sentence(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
     if readings is None:
         readings = DocumentReadings(cb, day)
     if sentence.has_heads:
-        mentions = _code_tree(sentence, cb, day, readings)
+        mentions = _read_around(sentence, _code_tree(sentence, cb, day, readings), readings)
+        if sentence.language in ACTORLESS_LANGUAGES:
+            # what the parser hung elsewhere, word order may still name («رشق المتظاهرون قوات
+            # الأمن» with the police under the numeral)
+            by_order = _read_around(sentence, _code_order(sentence, cb, readings), readings)
+            mentions = _targets_by_order(sentence, mentions, by_order)
     else:
-        mentions = _code_order(sentence, cb, readings)
+        mentions = _read_around(sentence, _code_order(sentence, cb, readings), readings)
     if sentence.language in ACTORLESS_LANGUAGES:
-        mentions = passive_casualties(sentence, mentions, readings.actors(sentence))
-        mentions = _attacks_on_places(sentence, mentions)
-    mentions = link_consequences(sentence, mentions)
-    if sentence.language in ACTORLESS_LANGUAGES:
-        patients = [(h.start, h.end) for h in readings.verbs(sentence) if h.patient]
-        mentions = stance_targets(sentence, mentions, readings.actors(sentence), patients)
         mentions = _implied_protesters(_military(_one_event(_drop_redundant_actorless(mentions)), cb), cb)
         mentions = _implied_attackers(mentions, cb)
     if settings.require_dyad:
@@ -149,6 +148,52 @@ def _attacks_on_places(sentence: Sentence, mentions: list[Mention]) -> list[Ment
             m = dataclasses.replace(m, target=None)
         out.append(m)
     return out
+
+
+def _read_around(sentence: Sentence, mentions: list[Mention], readings: DocumentReadings) -> list[Mention]:
+    """Roles read from the words around an event: passive casualties, places that are no
+    targets, consequences, and (Arabic) phrases of stance."""
+    if sentence.language in ACTORLESS_LANGUAGES:
+        mentions = passive_casualties(sentence, mentions, readings.actors(sentence))
+        mentions = _attacks_on_places(sentence, mentions)
+    mentions = link_consequences(sentence, mentions)
+    if sentence.language in ACTORLESS_LANGUAGES:
+        patients = [(h.start, h.end) for h in readings.verbs(sentence) if h.patient]
+        mentions = stance_targets(sentence, mentions, readings.actors(sentence), patients)
+    return mentions
+
+
+def _targets_by_order(sentence: Sentence, mentions: list[Mention], by_order: list[Mention]) -> list[Mention]:
+    """An Arabic protest or act of violence the parse gave no target takes the one word order
+    reads for the same anchor and doer, in the anchor's own clause (not across «و» or another
+    event's anchor)."""
+    anchors = sorted({m.anchor_start for m in by_order} | {m.anchor_start for m in mentions})
+    out = []
+    for m in mentions:
+        if m.target is None and m.code[:2] in ACTORLESS_ROOTS:
+            other = next((o for o in by_order if o.anchor_start == m.anchor_start and o.target is not None
+                          and _KIND.get(o.code[:2]) == _KIND.get(m.code[:2])
+                          and (m.source is None or o.source is None or o.source.code == m.source.code)
+                          and (m.source is None or o.target.code != m.source.code)
+                          and _same_clause(sentence, m.anchor_end, o.target.start, anchors)), None)
+            if other is not None:
+                m = dataclasses.replace(m, target=other.target, rule_id=m.rule_id + "+order:" + other.target.rule)
+        out.append(m)
+    return out
+
+
+def _same_clause(sentence: Sentence, start: int, end: int, anchors: Sequence[int]) -> bool:
+    """Whether nothing between ``start`` and ``end`` begins another clause: a conjunction, a
+    comma, or another event's anchor."""
+    if end < start:
+        return False
+    if any(t.key in CLAUSE_OPENERS for t in sentence.tokens[start:end]):
+        return False
+    return not any(start <= a < end for a in anchors)
+
+
+# words that begin another clause, across which word order reads no target
+CLAUSE_OPENERS = frozenset({"و", "ف", "ثم", "،", ",", ".", "؛", ":", "حيث", "بينما", "فيما"})
 
 
 def _drop_redundant_actorless(mentions: list[Mention]) -> list[Mention]:
