@@ -420,3 +420,12 @@ def test_engine_tree_arabic_whom_the_parser_hung_elsewhere_is_read_by_word_order
     words = ("رشق/VERB/0/root مئات/NUM/1/nsubj المتظاهرين/NOUN/2/nmod قوات/NOUN/2/nmod الأمن/NOUN/4/nmod "
              "ب/ADP/7/case الحجارة/NOUN/4/nmod")
     assert triples(ud(words), book) == [("---CVL", "---COP", "145")]
+
+
+def test_engine_tree_arabic_an_unvocalised_passive_is_read_by_word_order(book: CompiledCodebook) -> None:
+    # «وقتل ثلاثة جنود في هجوم»: the parse makes the soldiers the subject of an active «قَتَل»;
+    # word order reads the killing they died in, and the soldiers are whom it befell
+    words = ("و/CCONJ/2/cc قتل/VERB/0/root ثلاثة/NUM/2/nsubj جنود/NOUN/3/nmod في/ADP/6/case "
+             "انفجار/NOUN/2/obl")
+    found = triples(ud(words), book)
+    assert found and found[0][1] == "---MIL" and found[0][0] != "---MIL", found

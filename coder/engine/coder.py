@@ -178,6 +178,15 @@ def _targets_by_order(sentence: Sentence, mentions: list[Mention], by_order: lis
                           and _same_clause(sentence, m.anchor_end, o.target.start, anchors)), None)
             if other is not None:
                 m = dataclasses.replace(m, target=other.target, rule_id=m.rule_id + "+order:" + other.target.rule)
+            elif m.source is not None:
+                # the parse's subject is whom word order reads the event befalls: an unvocalised
+                # passive («وخُطف ثلاثة جنود أميركيين»), which the parse cannot tell from its form
+                other = next((o for o in by_order if o.anchor_start == m.anchor_start and o.target is not None
+                              and _KIND.get(o.code[:2]) == _KIND.get(m.code[:2])
+                              and o.target.code == m.source.code), None)
+                if other is not None:
+                    m = dataclasses.replace(m, source=other.source, target=other.target,
+                                            rule_id=m.rule_id + "+order")
         out.append(m)
     return out
 
