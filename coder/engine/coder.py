@@ -128,7 +128,8 @@ def code_sentence(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
             # what the parser hung elsewhere, word order may still name («رشق المتظاهرون قوات
             # الأمن» with the police under the numeral)
             by_order = _read_around(sentence, _code_order(sentence, cb, readings), readings)
-            mentions = _targets_by_order(sentence, mentions, by_order)
+            mentions = _targets_by_order(sentence, _drop_redundant_actorless(mentions),
+                                         _drop_redundant_actorless(by_order))
     else:
         mentions = _read_around(sentence, _code_order(sentence, cb, readings), readings)
     if sentence.language in ACTORLESS_LANGUAGES:
