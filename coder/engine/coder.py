@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from coder.codebook.compile import CompiledCodebook
 from coder.engine.actors import UNKNOWN_COUNTRY, scan_pieces
-from coder.engine.consequences import RESULT_WORDS, link_consequences, passive_casualties
+from coder.engine.consequences import PASSIVE_RULE, RESULT_WORDS, link_consequences, passive_casualties
 from coder.engine.readings import DocumentReadings
 from coder.engine.roles import (Roles, arabic_place, assign_roles, content_of, coordinated, roles_by_order,
                                 shared_subject, topic_of)
@@ -180,11 +180,12 @@ def _targets_by_order(sentence: Sentence, mentions: list[Mention], by_order: lis
             if other is not None:
                 m = dataclasses.replace(m, target=other.target, rule_id=m.rule_id + "+order:" + other.target.rule)
             elif m.source is not None:
-                # the parse's subject is whom word order reads the event befalls: an unvocalised
-                # passive («وخُطف ثلاثة جنود أميركيين»), which the parse cannot tell from its form
+                # the parse's subject is whom word order reads the event befalls, or word order
+                # reads a passive: unvocalised («وخُطف ثلاثة جنود أميركيين», «قُتلوا في
+                # مواجهات مع»), which the parse cannot tell from its form
                 other = next((o for o in by_order if o.anchor_start == m.anchor_start and o.target is not None
                               and _KIND.get(o.code[:2]) == _KIND.get(m.code[:2])
-                              and o.target.code == m.source.code), None)
+                              and (o.target.code == m.source.code or PASSIVE_RULE in o.rule_id)), None)
                 if other is not None:
                     m = dataclasses.replace(m, source=other.source, target=other.target,
                                             rule_id=m.rule_id + "+order")

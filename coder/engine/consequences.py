@@ -138,6 +138,7 @@ OBJECT_REACH = 5  # words after a verb in which its object would stand («قتل
 # verbs of killing and injury, whose object is people (a kidnapping's may be anyone: «اختطفوا منسقها»)
 HARM_VERBS = {"ar": frozenset(match_key(w, None, "ar") for w in (
     "قتل", "قتلوا", "قتلت", "قتلا", "قتلتا", "جرح", "جرحوا", "جرحت"))}
+PASSIVE_RULE = "+passive"  # marks a mention's roles as read from a passive
 PASSIVE_SUBJECT_REACH = 4
 VICTIM_REACH = 2  # «امرأة قد قُتلت», «قُتل أحد عناصر الشرطة»: words between victim and verb
 DOER_REACH = 3  # «في هجوم انتحاري», «على أيدي مسلحين»: words from the cause to its doer
@@ -233,7 +234,7 @@ def _passive(sentence: Sentence, mention: Mention, actors: Sequence[ActorMention
             continue  # the subject's side: the victim, or a title in apposition before its name
         if actor.code not in allowed and not _in_next_clause(sentence, victim, actor):
             return mention  # it names someone else in the clause: its own reading stands
-    return dataclasses.replace(mention, source=doer, target=victim, rule_id=mention.rule_id + "+passive")
+    return dataclasses.replace(mention, source=doer, target=victim, rule_id=mention.rule_id + PASSIVE_RULE)
 
 
 def _in_next_clause(sentence: Sentence, victim: ActorMention, actor: ActorMention) -> bool:
