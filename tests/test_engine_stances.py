@@ -103,6 +103,8 @@ def test_taliban_is_no_demand(cb, sentence_of):
     # passive by its form alone, with time words before its subject
     ("أصيب سفير بولندا أمس عندما تعرضت قافلته لإطلاق نار.", "POLGOV"),
     ("وأصيب صباح أمس أربعة جنود أميركيين بجروح من جراء انفجار عبوة ناسفة.", "USAMIL"),
+    # «لقي ... حتفهم»: who met their death
+    ("ثم لقي نحو 300 مواطن حتفهم في سلسلة تفجيرات منسقة.", "---CVL"),
     # a word between the preposition and the attack («في ثاني تفجير»)
     ("من ناحية ثانية، قتل جنديان أميركيان في ثاني تفجير لصهريج مفخخ.", "USAMIL"),
     # an air strike that killed them, after an aside
