@@ -429,3 +429,13 @@ def test_engine_tree_arabic_an_unvocalised_passive_is_read_by_word_order(book: C
              "انفجار/NOUN/2/obl")
     found = triples(ud(words), book)
     assert found and found[0][1] == "---MIL" and found[0][0] != "---MIL", found
+
+
+def test_engine_tree_arabic_a_bare_agent_takes_the_country_of_its_role_in_the_sentence(
+        book: CompiledCodebook) -> None:
+    # «أعلن الجيش الأرنوري مقتل جنود»: the soldiers are the Arnorian army's, though the statement
+    # and the killing are two events
+    words = ("أعلن/VERB/0/root الجيش/NOUN/1/nsubj الأرنوري/ADJ/2/amod مقتل/NOUN/1/obj "
+             "جنود/NOUN/4/nmod")
+    found = triples(ud(words), book)
+    assert (None, "ARNMIL", "190") in found, found

@@ -466,6 +466,12 @@ def _code_tree(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,
                    if (a.start, a.code) in own or not taken.intersection(range(a.start, a.end))]
         targets = [a for a in targets if not taken.intersection(range(a.start, a.end))]
         everyone = [a for a in (*sources, *targets)]
+        if sentence.language in ACTORLESS_LANGUAGES:
+            # an Arabic bare agent takes the country of an earlier actor of its role anywhere in
+            # the sentence («أعلن الجيش الأميركي مقتل أحد جنوده»), as by word order
+            if linear is None:
+                linear = readings.actors(sentence)
+            everyone = sorted([*everyone, *linear], key=lambda a: a.start)
         sources = [_inherit_country(a, everyone, cb) or a for a in sources]
         targets = [_inherit_country(a, everyone, cb) or a for a in targets]
         coded.append((hit, head, sources, targets))
