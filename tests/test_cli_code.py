@@ -108,6 +108,18 @@ def test_cli_codebook_check_default_prints_statistics(capsys):
     assert "valid" in out and "ar:" in out and "en:" in out
 
 
+def test_cli_codebook_check_a_folder_of_codebooks_checks_each(capsys):
+    # `coder codebook check codebooks/`: the folder of our codebooks, as the README says
+    assert main(["codebook", "check", str(REPO / "codebooks")]) == 0
+    out = capsys.readouterr().out
+    assert "codebook default" in out and "valid" in out and "20/20" in out
+
+
+def test_cli_codebook_check_an_empty_folder_says_what_is_missing(tmp_path, capsys):
+    assert main(["codebook", "check", str(tmp_path)]) == 1
+    assert "codebook.toml is missing" in capsys.readouterr().err
+
+
 def test_cli_runs_as_a_program_without_traceback(tmp_path):
     result = subprocess.run([sys.executable, "-m", "coder.cli.main", "code", str(tmp_path / "x.jsonl"),
                              "-o", str(tmp_path / "o.parquet")], capture_output=True, text=True)

@@ -129,12 +129,22 @@ def run_code(args: argparse.Namespace) -> int:
     return 0
 
 
+CODEBOOK_FILE = "codebook.toml"
+
+
 def run_codebook_check(args: argparse.Namespace) -> int:
+    """Check a codebook folder, or every codebook in a folder of them (``codebooks/``): an
+    invalid one raises with the list of its problems."""
     from coder.cli.summary import print_codebook_statistics
     from coder.codebook.load import load_codebook
 
-    codebook = load_codebook(args.directory)
-    print_codebook_statistics(codebook)
+    directory: Path = args.directory
+    folders = [directory]
+    if not (directory / CODEBOOK_FILE).exists():
+        found = sorted(p.parent for p in directory.glob(f"*/{CODEBOOK_FILE}"))
+        folders = found or folders  # none: let the loader say what is missing
+    for folder in folders:
+        print_codebook_statistics(load_codebook(folder))
     return 0
 
 
