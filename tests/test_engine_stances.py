@@ -303,3 +303,12 @@ def test_a_crowd_riots_against_armed_forces_not_the_other_way(cb, sentence_of):
     protests = [c for c in found if c[0].startswith("14")]
     assert protests and all(c[1] is None or not c[1].endswith("COP") for c in protests), found
     assert any(c[2] is not None and c[2].endswith("COP") for c in protests), found
+
+
+def test_a_statement_tells_the_reported_clauses_subject_as_with_a_parse(coder, cb):
+    # "said that rebels attacked": whom the statement is about is the reported clause's subject,
+    # as the tree engine and PETRARCH read it; an actor deeper in that clause is not
+    (sentence,) = coder.lite("en").parse("The army said that rebels attacked the town.", "en")
+    found = [(m.source.code if m.source else None, m.target.code if m.target else None, m.code)
+             for m in code_sentence(sentence, cb, DAY, EngineSettings())]
+    assert ("---MIL", "---REB", "010") in found, found

@@ -298,18 +298,29 @@ def roles_by_order(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMenti
     if target is source:
         target = None
     if (hit.code or "")[:2] in SPEECH_ROOTS:
-        # «قال مصدر عسكري إن الاشتباكات أسفرت عن مقتل ثلاثة جنود», "said that rebels attacked":
-        # the actors of the reported clause are neither the speaker nor whom it told
-        source, target = (None if a is not None and _reported(sentence, hit, a) else a for a in (source, target))
+        # «قال مصدر عسكري إن الاشتباكات أسفرت عن مقتل ثلاثة جنود»: the actors of the reported
+        # clause are not the speaker, and whom it told is at most that clause's subject ("said
+        # that rebels attacked": the rebels, as with a parse), not an actor deeper in it
+        if source is not None and _reported_at(sentence, hit, source) is not None:
+            source = None
+        opener = _reported_at(sentence, hit, target) if target is not None else None
+        if opener is not None and target is not None and target.start - opener > SUBJECT_REACH:
+            target = None
     if sentence.language == "en" and _english_passive(sentence, hit):
         return Roles(_passive_agent(sentence, hit, actors), source)
     return Roles(source, target)
 
 
-def _reported(sentence: Sentence, hit: VerbHit, actor: ActorMention) -> bool:
-    """Whether ``actor`` stands after a complementizer that follows the statement's anchor."""
+SUBJECT_REACH = 2  # words from «إن» / "that" to the reported clause's subject ("that the rebels")
+
+
+def _reported_at(sentence: Sentence, hit: VerbHit, actor: ActorMention) -> int | None:
+    """Where the complementizer stands that opens, after the statement's anchor, the clause
+    ``actor`` is in (None if the actor is not in a reported clause)."""
     words = COMPLEMENTIZERS.get(sentence.language, frozenset())
-    return actor.start > hit.end and any(t.key in words for t in sentence.tokens[hit.end:actor.start])
+    if actor.start <= hit.end:
+        return None
+    return next((i for i in range(hit.end, actor.start) if sentence.tokens[i].key in words), None)
 
 
 def assign_roles(sentence: Sentence, hit: VerbHit, actors: Sequence[ActorMention]) -> Roles:
