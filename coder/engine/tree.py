@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from coder.codebook.compile import CompiledCodebook
 from coder.engine.actors import Piece, compose
@@ -69,6 +70,7 @@ QUANTITIES = {
 }
 
 
+@lru_cache(maxsize=512)  # a few dozen relations, asked for ~70 times a sentence
 def base(relation: str) -> str:
     return relation.partition(":")[0]
 
