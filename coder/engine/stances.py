@@ -70,17 +70,26 @@ def _opens_stance(keys: Sequence[str], i: int, language: str) -> bool:
     return key == DEATH[language] and i + 1 < len(keys) and keys[i + 1] == "ل"
 
 
+def _openers(keys: Sequence[str], language: str) -> list[int]:
+    """Where the sentence's phrases of stance open, in order."""
+    return [i for i in range(len(keys)) if _opens_stance(keys, i, language)]
+
+
 def stance_actor(sentence: Sentence, after: int, actors: Sequence[ActorMention],
-                 exclude: ActorMention | None, victims: frozenset[int] = frozenset()) -> ActorMention | None:
+                 exclude: ActorMention | None, victims: frozenset[int] = frozenset(),
+                 openers: Sequence[int] | None = None) -> ActorMention | None:
     """The actor named by the first phrase of stance that opens at or after token ``after``, not
     one at ``victims`` (the positions that a killing or an arrest befalls: «احتجاجاً على مقتل
-    ثلاثة مدنيين» is not against the civilians)."""
+    ثلاثة مدنيين» is not against the civilians). ``openers``: where the sentence's phrases of
+    stance open, when the caller has found them already."""
     language = sentence.language
     if language not in STANCE_STEMS:
         return None
     keys = [t.key for t in sentence.tokens]
-    for i in range(after, len(keys)):
-        if not _opens_stance(keys, i, language):
+    if openers is None:
+        openers = _openers(keys, language)
+    for i in openers:
+        if i < after:
             continue
         for actor in actors:
             if actor.start <= i or actor.start > i + REACH:
@@ -99,14 +108,17 @@ def stance_targets(sentence: Sentence, mentions: Sequence[Mention], actors: Sequ
                    patients: Sequence[tuple[int, int]] = ()) -> list[Mention]:
     """Each protest takes as target the actor of the first phrase of stance after its anchor.
     ``patients``: the spans of the sentence's nouns whose genitive is a victim («مقتل»)."""
-    if sentence.language not in STANCE_STEMS or not actors:
+    if sentence.language not in STANCE_STEMS or not actors \
+            or not any(m.code.startswith(PROTEST_ROOT) for m in mentions):
         return list(mentions)
+    # found once for all the sentence's protests
+    openers = _openers([t.key for t in sentence.tokens], sentence.language)
     victims = frozenset(a.start for a in actors
                         if any(0 <= a.start - end <= VICTIM_GAP for _, end in patients))
     out = []
     for m in mentions:
         if m.code.startswith(PROTEST_ROOT):
-            actor = stance_actor(sentence, m.anchor_end, actors, m.source, victims)
+            actor = stance_actor(sentence, m.anchor_end, actors, m.source, victims, openers)
             if actor is not None and (m.target is None or m.target.code != actor.code):
                 m = dataclasses.replace(m, target=actor, rule_id=m.rule_id + "+stance:" + actor.rule)
         out.append(m)
