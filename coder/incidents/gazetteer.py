@@ -10,6 +10,7 @@ the same phrase index as the codebook.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import importlib.resources
 import unicodedata
 from collections.abc import Iterable
@@ -136,9 +137,12 @@ def fold(text: str) -> str:
     return " ".join(text.lower().translate(_APOSTROPHES).split())
 
 
+CITIES = "cities.tsv.gz"
+
+
 def places_dir() -> Path:
     packaged = Path(str(importlib.resources.files("coder.codebooks"))) / "places"
-    if (packaged / "cities.tsv").is_file():
+    if (packaged / CITIES).is_file():
         return packaged
     return Path(__file__).resolve().parents[2] / "codebooks" / "places"
 
@@ -216,7 +220,8 @@ def _read_tables(folder: Path) -> Tables:
         for name in _names(row["ar"]):
             arabic.append((name, entry))
     city_rows: list[tuple[str, ...]] = []
-    with (folder / "cities.tsv").open(encoding="utf-8") as handle:
+    # gzip-compressed: 5.8 MB of text, 2.3 MB in the repository; decompressing costs ~0.03 s
+    with gzip.open(folder / CITIES, "rt", encoding="utf-8") as handle:
         lines = (line.rstrip("\n") for line in handle if not line.startswith("#"))
         assert next(lines).split("\t") == [
             "name",
