@@ -15,7 +15,7 @@ import pickle
 import sys
 import tempfile
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -326,6 +326,64 @@ class CompiledPattern:
     required_stems: frozenset[str] = frozenset()
 
 
+@dataclass(frozen=True, slots=True)
+class PatternSieve:
+    """A verb's patterns in one language (most items first), each filed under one word it needs:
+    a key of ``required``, else a stem of ``required_stems``, else every key of its smallest
+    ``required_any`` set. A block holds up to hundreds of patterns of which a sentence can fit one
+    or two: a look-up per word of the sentence, instead of set comparisons per pattern, finds
+    the few worth trying (``patterns_for``), in the block's order."""
+
+    __reduce__ = record_reduce
+
+    patterns: tuple[CompiledPattern, ...]
+    by_key: dict[str, tuple[int, ...]]  # positions in ``patterns``
+    by_stem: dict[str, tuple[int, ...]]
+    key_set: frozenset[str]
+    stem_set: frozenset[str]
+    unfiled: tuple[int, ...]  # patterns that need no word: tried for every anchor
+
+    @classmethod
+    def of(cls, patterns: Sequence[CompiledPattern]) -> PatternSieve:
+        uses: dict[str, int] = defaultdict(int)  # the rarest key of a pattern sieves best
+        for pattern in patterns:
+            for key in pattern.required:
+                uses[key] += 1
+        by_key: dict[str, list[int]] = defaultdict(list)
+        by_stem: dict[str, list[int]] = defaultdict(list)
+        unfiled: list[int] = []
+        for i, pattern in enumerate(patterns):
+            if pattern.required:
+                by_key[min(pattern.required, key=lambda k: (uses[k], -len(k), k))].append(i)
+            elif pattern.required_stems:
+                by_stem[max(pattern.required_stems, key=lambda k: (len(k), k))].append(i)
+            elif pattern.required_any:
+                for key in min(pattern.required_any, key=len):
+                    by_key[key].append(i)
+            else:
+                unfiled.append(i)
+        return cls(tuple(patterns), {k: tuple(v) for k, v in by_key.items()},
+                   {k: tuple(v) for k, v in by_stem.items()}, frozenset(by_key), frozenset(by_stem),
+                   tuple(unfiled))
+
+    def patterns_for(self, present: frozenset[str], prefixes: Callable[[], frozenset[str]],
+                     ) -> list[CompiledPattern]:
+        """The patterns whose filed word is in the sentence (``present``: its keys; ``prefixes``:
+        the prefixes of its keys, asked for only where a pattern is filed under a stem)."""
+        chosen = list(self.unfiled)
+        by_key = self.by_key
+        for key in self.key_set & present:
+            chosen.extend(by_key[key])
+        if self.stem_set:
+            by_stem = self.by_stem
+            for stem in self.stem_set & prefixes():
+                chosen.extend(by_stem[stem])
+        if not chosen:
+            return []
+        patterns = self.patterns
+        return [patterns[i] for i in sorted(set(chosen))]
+
+
 @dataclass(frozen=True)
 class CompiledCodebook:
     """Matchers of one codebook for each language; built once and cached per content version."""
@@ -333,7 +391,7 @@ class CompiledCodebook:
     codebook: Codebook
     actors: MappingProxyType  # language -> PhraseIndex[int] (see actor_ref)
     verbs: MappingProxyType  # language -> PhraseIndex[int]
-    patterns: MappingProxyType  # (verb index, language) -> tuple[CompiledPattern, ...]
+    patterns: MappingProxyType  # (verb index, language) -> PatternSieve
     synsets: MappingProxyType  # (name, language) -> PhraseIndex[str]
     discards: MappingProxyType  # language -> PhraseIndex[bool]; True = story-level
     vocabulary: MappingProxyType  # language -> frozenset of keys (guides clitic segmentation)
@@ -501,7 +559,7 @@ def compile_codebook(codebook: Codebook) -> CompiledCodebook:
         country_names=MappingProxyType(country_names),
         actors=MappingProxyType({k: PhraseIndex(v) for k, v in actor_entries.items()}),
         verbs=MappingProxyType({k: PhraseIndex(v) for k, v in verb_entries.items()}),
-        patterns=MappingProxyType({k: tuple(v) for k, v in patterns.items()}),
+        patterns=MappingProxyType({k: PatternSieve.of(v) for k, v in patterns.items()}),
         synsets=MappingProxyType({k: PhraseIndex(v) for k, v in synsets.items()}),
         discards=MappingProxyType({k: PhraseIndex(v) for k, v in discards.items()}),
         vocabulary=MappingProxyType({k: frozenset(v) for k, v in vocabulary.items()}),

@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from coder.codebook.compile import CompiledCodebook, CompiledPattern, Group, PhraseItem, VerbRef
+from coder.codebook.compile import CompiledCodebook, CompiledPattern, Group, PatternSieve, PhraseItem, VerbRef
 from coder.codebook.entries import NO_CODE
 from coder.model import Sentence
 
@@ -206,9 +206,9 @@ class Matcher:
             pos = found[0]
         return slots, pos, used
 
-    def best(self, start: int, end: int, patterns: Sequence[CompiledPattern],
+    def best(self, start: int, end: int, sieve: PatternSieve,
              masks: tuple[Collection[int], Collection[int]] | None = None) -> PatternFit | None:
-        """The pattern with the most items that fits around the anchor (sorted already); of
+        """The pattern of the block with the most items that fits around the anchor; of
         those with as many, the one covering more words ("austrian gold florin" in one synset
         against "florin" in another). ``masks`` (dependency parses) hold the positions the words
         after the anchor may take (the anchor's own phrase, not the next clause) and those the
@@ -218,8 +218,8 @@ class Matcher:
         present = self.present
         prefixes: frozenset[str] | None = None
         best: PatternFit | None = None
-        # the cheap tests inline (they rule out most patterns: a call each would cost more)
-        for pattern in patterns:
+        # the sieve rules out most patterns by one word; these tests, inline, the rest
+        for pattern in sieve.patterns_for(present, self._key_prefixes):
             if best is not None and pattern.literals < best.pattern.literals:
                 break  # sorted: the rest have fewer items
             if pattern.required and not pattern.required <= present:
@@ -257,10 +257,10 @@ def _all_meet(present: frozenset[str], alternatives: tuple[frozenset[str], ...])
     return True
 
 
-def best_pattern(keys: Sequence[str], start: int, end: int, patterns: Sequence[CompiledPattern],
+def best_pattern(keys: Sequence[str], start: int, end: int, sieve: PatternSieve,
                  cb: CompiledCodebook, language: str) -> PatternFit | None:
     """The best pattern around one anchor by word order (see ``Matcher.best``)."""
-    return Matcher(keys, cb, language).best(start, end, patterns)
+    return Matcher(keys, cb, language).best(start, end, sieve)
 
 
 def negated_by_order(sentence: Sentence, start: int) -> bool:
@@ -316,13 +316,13 @@ def find_verbs(sentence: Sentence, cb: CompiledCodebook, masks=None, barrier: Co
     for match in _anchors(sentence, cb, keys):
         ref: VerbRef = match.payload
         verb = cb.codebook.verbs[ref.verb]
-        patterns = cb.patterns.get((ref.verb, language), ())
+        sieve = cb.patterns.get((ref.verb, language))
         fit = None
-        if patterns:
+        if sieve is not None:
             if matcher is None:
                 skip = frozenset(i for i, t in enumerate(sentence.tokens) if t.upos in DETERMINERS)
                 matcher = Matcher(keys, cb, language, skip, barrier)
-            fit = matcher.best(match.start, match.end, patterns,
+            fit = matcher.best(match.start, match.end, sieve,
                                masks(match.start, match.end) if masks is not None else None)
         negated = negated_by_order(sentence, match.start) if masks is None else False
         if fit is not None:

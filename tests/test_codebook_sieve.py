@@ -1,0 +1,66 @@
+"""The pattern sieve hands the matcher every pattern a sentence's words allow, in the block's order:
+filing a pattern under one word it needs may rule patterns out, never in."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coder.codebook.compile import CompiledPattern, PatternSieve, compile_codebook
+from coder.codebook.load import default_codebook_path, load_codebook
+from coder.engine.verbs import _all_meet, _prefixes_of
+
+
+@pytest.fixture(scope="module")
+def cb():
+    return compile_codebook(load_codebook(default_codebook_path()))
+
+
+def allowed(pattern: CompiledPattern, present: frozenset[str], prefixes: frozenset[str]) -> bool:
+    return (pattern.required <= present and _all_meet(present, pattern.required_any)
+            and pattern.required_stems <= prefixes)
+
+
+def sieved(sieve: PatternSieve, present: frozenset[str]) -> tuple[list, list]:
+    prefixes = frozenset().union(*map(_prefixes_of, present))
+    through = sieve.patterns_for(present, lambda: prefixes)
+    return ([p for p in through if allowed(p, present, prefixes)],
+            [p for p in sieve.patterns if allowed(p, present, prefixes)])
+
+
+def test_sieve_keeps_every_allowed_pattern_of_every_block(cb):
+    """Each block, with sentences made of words its own patterns need (so that many fit)."""
+    rng = random.Random(7)
+    checked = 0
+    for sieve in cb.patterns.values():
+        words = sorted({k for p in sieve.patterns for k in p.required}
+                       | {k for p in sieve.patterns for s in p.required_any for k in s}
+                       | {s + "x" for p in sieve.patterns for s in p.required_stems})
+        for _ in range(3):
+            present = frozenset(rng.sample(words, min(len(words), rng.randint(1, 12))))
+            kept, expected = sieved(sieve, present)
+            assert kept == expected
+            checked += len(expected)
+    assert checked > 100  # the sentences did let patterns through
+
+
+def test_sieve_rules_out_patterns_whose_words_are_missing(cb):
+    sieve = max(cb.patterns.values(), key=lambda s: len(s.patterns))
+    assert len(sieve.patterns) > 50
+    assert len(sieve.patterns_for(frozenset({"zzz"}), lambda: frozenset({"z", "zz", "zzz"}))) \
+        == len(sieve.unfiled) < len(sieve.patterns)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_sieve_matches_the_full_tests_on_any_words(cb, data):
+    blocks = sorted(cb.patterns)
+    sieve = cb.patterns[data.draw(st.sampled_from(blocks))]
+    vocabulary = sorted({k for p in sieve.patterns for k in p.required}) or ["x"]
+    present = frozenset(data.draw(st.lists(st.sampled_from(vocabulary) | st.text(min_size=1, max_size=4),
+                                           max_size=15)))
+    kept, expected = sieved(sieve, present)
+    assert kept == expected
