@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from coder.codebook.compile import CompiledCodebook
@@ -137,21 +138,23 @@ class MentionFacts(NamedTuple):
     base: AcledType | None  # the codebook's type; None for verbal events
     kind: AcledType | None  # the type decided on the sentence's cues
     sides: tuple[Side | None, ...]  # source, target, then the sentence's other actors (derived mentions)
-
-    @property
-    def deaths(self) -> int:
-        fat = self.facts.fatalities
-        if fat is None or fat.aggregate or self.facts.aggregate:
-            return 0
-        return fat.count
-
-    @property
-    def kinds(self) -> frozenset[str]:
-        return self.facts.cues.kinds | code_cues(self.mention.code, self.mention.acled_sub_event)
+    # the sentence's cue kinds with the code's, and its deaths, as the type was decided on them
+    # (read once, in ``_facts``; empty and 0 for a verbal event, whose cues are never read)
+    kinds: frozenset[str]
+    deaths: int
 
 
 def stable_id(*parts: object) -> str:
-    return hashlib.blake2b("\x1f".join(map(str, parts)).encode(), digest_size=8).hexdigest()
+    return _digest("\x1f".join(map(str, parts)))
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
+def _doc_key(doc: Document) -> str:
+    """The parts a document's ids start with (``stable_id``'s first three), joined once for all its rows."""
+    return f"{doc.input}\x1f{doc.position}\x1f{doc.id}"
 
 
 def sentence_facts(sentence: Sentence, doc: Document, language: str) -> SentenceFacts:
@@ -488,23 +491,24 @@ def build_rows(
     actor_countries = [a.country for _, m in all_mentions for a in (m.source, m.target) if a and a.country]
     places = resolve_places(ordered, actor_countries, tables)
     country = tables.country(places.iso2) if places.iso2 else None
-    items = [
-        _facts(s, m, facts[s.index], places, country, doc, cb, tables, tag, readings) for s, m in all_mentions
-    ]
+    side = _sides_of(country, doc.date, cb, tables)
+    doc_key = _doc_key(doc)
+    items = [_facts(s, m, facts[s.index], places, side, tag, readings) for s, m in all_mentions]
     incident_of: dict[int, tuple[str, bool, Record | None]] = {}
     groups = group_incidents(items)
     owners = _sentence_owners(items, groups, ordered, facts, talked)
     for n, group in enumerate(groups):
-        incident_id = stable_id(doc.input, doc.position, doc.id, "incident", n)
+        incident_id = _digest(f"{doc_key}\x1fincident\x1f{n}")
         members = [items[j] for j in group]
-        sentence_ids = sorted({g.sentence.index for g in members} | {k for k, g in owners.items() if g == n})
-        extra = [facts[k] for k in sentence_ids if k not in {g.sentence.index for g in members}]
+        own = {g.sentence.index for g in members}
+        sentence_ids = sorted(own | {k for k, g in owners.items() if g == n})
+        extra = [facts[k] for k in sentence_ids if k not in own]
         texts = [by_index[k].text for k in sentence_ids]
         record = merge(members, extra, texts, doc, country, tag)
         for k, i in enumerate(group):
             incident_of[i] = (incident_id, k == 0, record if k == 0 else None)
     return [
-        _row(doc, language, item, incident_of.get(i), cb, taxonomy, parser, places, country)
+        _row(doc, doc_key, language, item, incident_of.get(i), cb, taxonomy, parser, places, country)
         for i, item in enumerate(items)
     ]
 
@@ -605,15 +609,43 @@ def _sentence_owners(
     return owners
 
 
+SideOf = Callable[[ActorMention | None, bool], Side | None]
+
+
+def _sides_of(country: Country | None, day: dt.date | None, cb: CompiledCodebook, tables: Tables) -> SideOf:
+    """A document's ``side(actor, violent)``: an actor as ACLED names it (a country named as a
+    party to violence stands for its military). Each actor is named once per document: it is
+    a side of each mention of its sentence."""
+
+    def name(iso3: str) -> str:
+        iso2 = tables.iso2_of(iso3)
+        found = tables.country(iso2) if iso2 else None
+        return found.name if found else cb.country_name(iso3)
+
+    # by the actor's id, with the actor kept in the value: ids are reused only once it is gone
+    memo: dict[tuple[int, bool], tuple[ActorMention, Side | None]] = {}
+
+    def side(actor: ActorMention | None, violent: bool) -> Side | None:
+        if actor is None:
+            return None
+        known = memo.get((id(actor), violent))
+        if known is not None and known[0] is actor:
+            return known[1]
+        found = side_of(actor, country, day, name)
+        if found is None and violent:
+            found = country_side(actor, country, day, name)
+        memo[id(actor), violent] = (actor, found)
+        return found
+
+    return side
+
+
 def _facts(
     sentence: Sentence,
     mention: Mention,
     facts: SentenceFacts,
     places: DocumentPlaces,
-    country: Country | None,
-    doc: Document,
-    cb: CompiledCodebook,
-    tables: Tables,
+    side: SideOf,
     tag: str | None,
     readings: DocumentReadings,
 ) -> MentionFacts:
@@ -631,6 +663,8 @@ def _facts(
         None if derived else acled_type(mention.code, mention.acled_sub_event, mention.source, mention.target)
     )
     kind = None
+    kinds: frozenset[str] = frozenset()
+    deaths = 0
     if base or derived:  # a verbal event has no ACLED type: its cue words and deaths are not read
         kinds = facts.cues.kinds | code_cues(mention.code, mention.acled_sub_event)
         fat = facts.fatalities
@@ -638,33 +672,31 @@ def _facts(
         kind = classify(base, kinds, mention.source, mention.target, deaths, tag)
     if kind is not None and _period(facts):
         kind = None  # a narrative of a period («منذ تدخل أردوغان»), not one dated incident
-
-    def name(iso3: str) -> str:
-        iso2 = tables.iso2_of(iso3)
-        found = tables.country(iso2) if iso2 else None
-        return found.name if found else cb.country_name(iso3)
-
     violent = kind is not None and kind.event_type in ("Battles", "Explosions/Remote violence")
-
-    def side(actor: ActorMention | None) -> Side | None:
-        found = side_of(actor, country, doc.date, name)
-        if found is None and actor is not None and violent:
-            found = country_side(actor, country, doc.date, name)
-        return found
-
-    sides = [side(mention.source), side(mention.target)]
+    source, target = mention.source, mention.target
+    sides = [side(source, violent), side(target, violent)]
     if kind is not None:
-        taken = [(a.start, a.end) for a in (mention.source, mention.target) if a is not None]
         for actor in readings.actors(sentence):
-            if not any(a < actor.end and actor.start < b for a, b in taken) and not _observer(
-                sentence, actor
+            # an actor that overlaps the source or the target is one of them
+            if (source is not None and source.start < actor.end and actor.start < source.end) or (
+                target is not None and target.start < actor.end and actor.start < target.end
             ):
-                sides.append(side(actor))
-    return MentionFacts(sentence, mention, facts, where.place if where else None, base, kind, tuple(sides))
+                continue
+            if not _observer(sentence, actor):
+                sides.append(side(actor, violent))
+    return MentionFacts(
+        sentence, mention, facts, where.place if where else None, base, kind, tuple(sides), kinds, deaths
+    )
+
+
+# EventRow(...) by keyword costs ~3 µs a row (45 keywords matched to their places); one tuple in
+# the schema's order, made into a row without the named tuple's Python-level __new__, ~0.2 µs
+_new_row = functools.partial(tuple.__new__, EventRow)
 
 
 def _row(
     doc: Document,
+    doc_key: str,
     language: str,
     item: MentionFacts,
     incident,
@@ -695,50 +727,53 @@ def _row(
         if where is not None:
             mention = with_place_country(mention, where.iso3)
     source, target = mention.source, mention.target
-    return EventRow(
-        event_id=stable_id(doc.input, doc.position, doc.id, sentence.index, mention.order, mention.rule_id),
-        incident_id=incident_id,
-        is_primary=primary,
-        doc_id=doc.id,
-        sentence_index=sentence.index,
-        sentence=sentence.text,
-        language=language,
-        source=doc.source,
-        doc_date=doc.date,
-        event_date=event_date,
-        time_precision=precision,
-        source_actor=source.code if source else None,
-        target_actor=target.code if target else None,
-        source_text=source.text if source else None,
-        target_text=target.text if target else None,
-        source_country=source.country if source else None,
-        target_country=target.country if target else None,
-        cameo_code=mention.code,
-        cameo_root=mention.code[:2],
-        quad_class=info.quad_class if info else None,
-        goldstein=info.goldstein if info else None,
-        plover_event=(info.plover or None) if info else None,
-        disorder_type=kind.disorder_type if kind else None,
-        event_type=kind.event_type if kind else None,
-        sub_event_type=kind.sub_event_type if kind else None,
-        actor1=actors.actor1 if actors else None,
-        assoc_actor_1=None,
-        actor2=actors.actor2 if actors else None,
-        assoc_actor_2=None,
-        inter1=actors.inter1 if actors else None,
-        inter2=actors.inter2 if actors else None,
-        interaction=actors.interaction if actors else None,
-        civilian_targeting=actors.civilian_targeting if actors else None,
-        fatalities=deaths,
-        country=place.country if place else None,
-        iso3=place.iso3 if place else None,
-        admin1=place.admin1 if place else None,
-        admin2=place.admin2 if place else None,
-        location=place.location if place else None,
-        latitude=place.latitude if place else None,
-        longitude=place.longitude if place else None,
-        geo_precision=place.precision if place else None,
-        notes=note(event_date, kind, actors, place, deaths or 0) if kind and actors else None,
-        rule_id=mention.rule_id,
-        parser=parser,
+    src, tgt = source is not None, target is not None
+    return _new_row(
+        (
+            _digest(f"{doc_key}\x1f{sentence.index}\x1f{mention.order}\x1f{mention.rule_id}"),  # event_id
+            incident_id,  # incident_id
+            primary,  # is_primary
+            doc.id,  # doc_id
+            sentence.index,  # sentence_index
+            sentence.text,  # sentence
+            language,  # language
+            doc.source,  # source
+            doc.date,  # doc_date
+            event_date,  # event_date
+            precision,  # time_precision
+            source.code if src else None,  # source_actor
+            target.code if tgt else None,  # target_actor
+            source.text if src else None,  # source_text
+            target.text if tgt else None,  # target_text
+            source.country if src else None,  # source_country
+            target.country if tgt else None,  # target_country
+            mention.code,  # cameo_code
+            mention.code[:2],  # cameo_root
+            info.quad_class if info else None,  # quad_class
+            info.goldstein if info else None,  # goldstein
+            (info.plover or None) if info else None,  # plover_event
+            kind.disorder_type if kind else None,  # disorder_type
+            kind.event_type if kind else None,  # event_type
+            kind.sub_event_type if kind else None,  # sub_event_type
+            actors.actor1 if actors else None,  # actor1
+            None,  # assoc_actor_1
+            actors.actor2 if actors else None,  # actor2
+            None,  # assoc_actor_2
+            actors.inter1 if actors else None,  # inter1
+            actors.inter2 if actors else None,  # inter2
+            actors.interaction if actors else None,  # interaction
+            actors.civilian_targeting if actors else None,  # civilian_targeting
+            deaths,  # fatalities
+            place.country if place else None,  # country
+            place.iso3 if place else None,  # iso3
+            place.admin1 if place else None,  # admin1
+            place.admin2 if place else None,  # admin2
+            place.location if place else None,  # location
+            place.latitude if place else None,  # latitude
+            place.longitude if place else None,  # longitude
+            place.precision if place else None,  # geo_precision
+            note(event_date, kind, actors, place, deaths or 0) if kind and actors else None,  # notes
+            mention.rule_id,  # rule_id
+            parser,  # parser
+        )
     )

@@ -10,7 +10,7 @@ their first word (for the anchor of an event no engine mention covers).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from coder.incidents.numbers import normalise
 from coder.incidents.prefilter import PatternGate, case_folded, casefold_is_exact
@@ -323,10 +323,11 @@ class Cues:
     """The cue kinds of a text and the raw offset of each kind's first word."""
 
     first: dict[str, int]
+    # made once: a sentence's kinds are asked for by each of its mentions and incidents
+    kinds: frozenset[str] = field(init=False)
 
-    @property
-    def kinds(self) -> frozenset[str]:
-        return frozenset(self.first)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kinds", frozenset(self.first))
 
     def __contains__(self, kind: str) -> bool:
         return kind in self.first
