@@ -121,3 +121,22 @@ def test_find_cues_is_the_same_with_and_without_case_folding(text):
                 first[kind] = m.start()
                 break
     assert cues.find_cues(text, "en").first == first
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from("abcde"),
+        st.frozensets(st.text(alphabet="ab c-", min_size=1, max_size=5), min_size=1, max_size=3),
+        max_size=5,
+    ),
+    st.lists(st.text(alphabet="ab c-\n", max_size=30), min_size=1, max_size=4),
+)
+def test_string_gate_names_exactly_the_names_of_the_strings_in_the_text(gates, texts):
+    """Read word by word (a memo per word), strings with white space included: a name comes
+    back exactly when one of its strings is in the text."""
+    gate = StringGate(gates)
+    for text in texts + texts:  # the second time from the memo
+        expected = {name for name, strings in gates.items() if any(s in text for s in strings)}
+        expected |= {name for name, strings in gates.items() if any(not s.split() for s in strings)}
+        assert gate.names_in(text) == expected
