@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from functools import lru_cache
 
 from coder.model import ActorMention, Mention, Sentence
 
@@ -59,15 +60,29 @@ def _starts(key: str, stems: tuple[str, ...], clitics: tuple[str, ...]) -> bool:
     return False
 
 
-def _opens_stance(keys: Sequence[str], i: int, language: str) -> bool:
-    key = keys[i]
+STANCE, PROTEST, DEATH_WORD = 1, 2, 3
+
+
+@lru_cache(maxsize=1 << 14)  # asked of every word of every protest sentence; words repeat
+def _word_kind(key: str, language: str) -> int:
+    """What a word may open: a phrase of stance by itself, one with «على» after it, or «الموت ل»
+    (0: none)."""
     if key in NOT_STANCE[language]:
-        return False
+        return 0
     if _starts(key, STANCE_STEMS[language], CLITICS[language]):
-        return True
+        return STANCE
     if _starts(key, PROTEST_STEMS[language], CLITICS[language]):  # «للاحتجاج على»
+        return PROTEST
+    return DEATH_WORD if key == DEATH[language] else 0
+
+
+def _opens_stance(keys: Sequence[str], i: int, language: str) -> bool:
+    kind = _word_kind(keys[i], language)
+    if kind == PROTEST:
         return any(k in AGAINST[language] for k in keys[i + 1:i + 3])
-    return key == DEATH[language] and i + 1 < len(keys) and keys[i + 1] == "ل"
+    if kind == DEATH_WORD:
+        return i + 1 < len(keys) and keys[i + 1] == "ل"
+    return kind == STANCE
 
 
 def _openers(keys: Sequence[str], language: str) -> list[int]:
