@@ -113,7 +113,7 @@ class PhraseIndex(Generic[P]):
     length) whatever the number of phrases.
     """
 
-    __slots__ = ("_exact", "_wild", "_wild_lengths", "_split")
+    __slots__ = ("_exact", "_wild", "_wild_lengths", "_split", "_gathered")
 
     def __init__(self, entries: Sequence[tuple[tuple[PhraseItem, ...], P]]) -> None:
         exact: dict[str, list[tuple[tuple[Word, ...], P]]] = defaultdict(list)
@@ -133,6 +133,9 @@ class PhraseIndex(Generic[P]):
         self._wild_lengths = tuple(sorted({len(k) for k in wild}, reverse=True))
         # buckets of many phrases ("president ...", "the ...") are split again by their second word
         self._split = {key: _split(bucket) for key, bucket in self._exact.items() if len(bucket) > SPLIT}
+        # key -> its phrases from every bucket, for an index with wildcard stems: a word's
+        # buckets are gathered once, not at each of its occurrences (words repeat)
+        self._gathered: dict[str, tuple[tuple[tuple[Word, ...], P], ...]] = {}
 
     def __len__(self) -> int:
         return sum(len(b) for b in self._exact.values()) + sum(len(b) for b in self._wild.values())
@@ -144,35 +147,31 @@ class PhraseIndex(Generic[P]):
                          for items, _ in bucket for item in items)
 
     def may_start(self, key: str) -> bool:
-        """Whether some phrase may start with a word of this key (one dict lookup, mostly)."""
-        if key in self._exact:
-            return True
-        if self._wild_lengths:  # a loop, not a generator: asked of every word of a sentence
-            wild, size = self._wild, len(key)
-            for length in self._wild_lengths:
-                if length <= size and key[:length] in wild:
-                    return True
-        return False
-
-    def candidates(self, key: str) -> list[tuple[tuple[Word, ...], P]]:
-        found = self._exact.get(key, ())
+        """Whether some phrase may start with a word of this key (one dict lookup)."""
         if not self._wild_lengths:
-            return list(found)
-        found = list(found)
+            return key in self._exact
+        found = self._gathered.get(key)
+        return bool(found if found is not None else self._gather(key))
+
+    def _gather(self, key: str) -> tuple[tuple[tuple[Word, ...], P], ...]:
+        found = list(self._exact.get(key, ()))
         for length in self._wild_lengths:
             if length <= len(key):
                 found.extend(self._wild.get(key[:length], ()))
-        return found
+        if len(self._gathered) >= GATHERED_LIMIT:
+            self._gathered.clear()  # a bound on memory over an endless vocabulary
+        gathered = self._gathered[key] = tuple(found)
+        return gathered
 
     def all_at(self, keys: Sequence[str], start: int) -> list[Match[P]]:
         """Every phrase that matches at ``start``, longest first."""
         key = keys[start]
-        found = self._exact.get(key, ())
         if self._wild_lengths:
-            found = list(found)
-            for length in self._wild_lengths:
-                if length <= len(key):
-                    found.extend(self._wild.get(key[:length], ()))
+            found = self._gathered.get(key)
+            if found is None:
+                found = self._gather(key)
+        else:
+            found = self._exact.get(key, ())
         if not found:
             return []
         out: list[Match[P]] = []
@@ -252,6 +251,7 @@ class PhraseIndex(Generic[P]):
         return out
 
 
+GATHERED_LIMIT = 1 << 16
 SPLIT = 12  # a first word with more phrases than this gets a second-level index
 
 
