@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coder.incidents import cues, dates
-from coder.incidents.prefilter import PatternGate, StringGate, case_folded, required_strings
+from coder.incidents.prefilter import PatternGate, StringGate, WordScreen, case_folded, required_strings
 
 PATTERNS = [
     r"\bprotest(?:s|ed|ers?)?\b|\brall(?:y|ied)\b",
@@ -140,3 +140,15 @@ def test_string_gate_names_exactly_the_names_of_the_strings_in_the_text(gates, t
         expected = {name for name, strings in gates.items() if any(s in text for s in strings)}
         expected |= {name for name, strings in gates.items() if any(not s.split() for s in strings)}
         assert gate.names_in(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="kild'_ \t\n\u00a0-.", max_size=30), min_size=1, max_size=4))
+def test_word_screen_answers_as_the_screen_of_the_whole_text(texts):
+    """A screen of words that never span white space ("didn't", "killed-in") says of a text what
+    one regex pass over the whole text says, its answers kept per word."""
+    triggers = frozenset({"kill", "killed", "didn't", "d"})
+    word = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+    screen = WordScreen(lambda w: not triggers.isdisjoint(word.findall(w)))
+    for text in texts + texts:  # the second time from the memo
+        assert screen.any_word(text) == (not triggers.isdisjoint(word.findall(text)))

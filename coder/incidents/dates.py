@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from coder.incidents.numbers import Normalised, normalise, read_number, read_ordinal, split_words
-from coder.incidents.prefilter import PatternGate, required_strings
+from coder.incidents.prefilter import PatternGate, WordScreen, required_strings
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,14 +162,20 @@ _EN_TRIGGERS = frozenset(
 _EN_CAPITAL_TRIGGERS = ("May", "MAY", "March", "MARCH", "Mar")
 
 
+# a screen word never spans white space: the screen is decided word by word, each word once
+_DATE_WORDS = {
+    "ar": WordScreen(lambda word: not _AR_TRIGGERS.isdisjoint(_SCREEN_WORD.findall(word))),
+    "en": WordScreen(lambda word: not _EN_TRIGGERS.isdisjoint(_SCREEN_WORD.findall(word))),
+}
+
+
 def _may_hold_date(norm: Normalised, language: str) -> bool:
-    words = _SCREEN_WORD.findall(norm.text)
     if language == "ar":
-        hit = not _AR_TRIGGERS.isdisjoint(words)
+        hit = _DATE_WORDS["ar"].any_word(norm.text)
     elif language == "en":
         # "may" and "march" are mostly a modal and a verb: only their capitalised forms count.
         raw = norm.raw
-        hit = not _EN_TRIGGERS.isdisjoint(words) or any(m in raw for m in _EN_CAPITAL_TRIGGERS)
+        hit = _DATE_WORDS["en"].any_word(norm.text) or any(m in raw for m in _EN_CAPITAL_TRIGGERS)
     else:
         hit = False
     return hit or bool(_NUMERIC_DATE.search(norm.text))

@@ -26,7 +26,7 @@ from typing import NamedTuple, TypeVar
 
 from coder.incidents.dates import aggregate_span
 from coder.incidents.numbers import Normalised, Word, normalise, read_number, split_words, stems
-from coder.incidents.prefilter import casefold_is_exact
+from coder.incidents.prefilter import WordScreen, casefold_is_exact
 
 
 @dataclass(frozen=True, slots=True)
@@ -763,8 +763,12 @@ def _lookup_victim(word: str) -> tuple[int, bool] | None:
     return None
 
 
+# a screen word never spans white space: the screen is decided word by word, each word once
+_DEATH_WORDS = WordScreen(lambda word: not _TRIGGERS.isdisjoint(_SCREEN_WORD.findall(word)))
+
+
 def _may_report_deaths(norm: Normalised) -> bool:
-    return not _TRIGGERS.isdisjoint(_SCREEN_WORD.findall(norm.text))
+    return _DEATH_WORDS.any_word(norm.text)
 
 
 def find_fatalities(sentence: str, language: str) -> FatalityMention | None:

@@ -11,7 +11,7 @@ absent is skipped, one with any present is run as before, so results are unchang
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from re import _constants as sre  # the stdlib parser's opcodes; stable across 3.11-3.13
 from re import _parser as sre_parse
 
@@ -286,6 +286,32 @@ class StringGate:
         if not held:
             return frozenset(), ()
         return frozenset().union(*(h[0] for h in held)), tuple(pair for h in held for pair in h[1])
+
+
+class WordScreen:
+    """Whether a text holds a word that passes ``test``, for a test decided inside each of the text's
+    white-space-separated words (a regex's words that never span white space, looked up in a
+    set): each word's answer is found once and kept (a memo keyed by the word), where a regex
+    pass over every sentence made a list of all its words to look up."""
+
+    _MEMO_WORDS = 1 << 16  # words kept before the memo starts again
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        self._test = test
+        self._words: dict[str, bool] = {}
+
+    def any_word(self, text: str) -> bool:
+        words = self._words
+        for word in text.split():
+            passed = words.get(word)
+            if passed is None:
+                passed = self._test(word)
+                if len(words) >= self._MEMO_WORDS:
+                    words.clear()
+                words[word] = passed
+            if passed:
+                return True
+        return False
 
 
 def _trie_pattern(strings: list[str]) -> str:
