@@ -85,3 +85,19 @@ def test_incidents_arabic_who_undergoes_an_attack_is_its_target(coder: Coder) ->
     # «تعرض X لهجوم»: X underwent the attack
     row = first(coder, "تعرضت دورية للشرطة العراقية لهجوم مسلح.")
     assert (row.cameo_code, row.target_actor) == ("190", "IRQCOP")
+
+
+@pytest.mark.parametrize("text", [
+    "تظاهر مئات المحتجين اللبنانيين يوم الاثنين أمام مصرف لبنان في بيروت احتجاجا على انهيار الليرة.",
+    "شنت جماعة الحوثي أمس هجوما على مواقع الجيش اليمني غرب مدينة مأرب في اليمن.",
+    "قصفت القوات التركية قرى في ريف حلب الشمالي وسان فرناندو ولا باز ونيو يورك.",
+])
+def test_incidents_arabic_names_by_keys_read_as_the_phrase_index(text: str) -> None:
+    """The look-up of names by their words' keys finds what the phrase index finds, readings in the
+    same order."""
+    from coder.frontends.lite import LiteFrontend
+    from coder.incidents.places import _indexed_hits
+
+    tables = load_tables()
+    for sentence in LiteFrontend(vocabulary=tables.vocabulary("ar")).parse(text, "ar"):
+        assert arabic_hits(sentence, tables) == _indexed_hits(sentence, tables)

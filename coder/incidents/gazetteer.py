@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from coder.codebook.compile import PhraseIndex, compile_phrase
+from coder.codebook.compile import PhraseIndex, PhraseItem, compile_phrase
 from coder.collector import paused_collector
 
 COUNTRY, DEMONYM, ADMIN1, ABBREV, CITY, OWN = "country", "demonym", "admin1", "abbrev", "city", "own"
@@ -65,6 +65,15 @@ class Entry(NamedTuple):
     iso2: str
 
 
+class ArabicNames(NamedTuple):
+    """Our Arabic names by the keys of their words, for the longest name at a word of a sentence:
+    a dict look-up per length the word's names reach (a phrase index tries every name of the
+    bucket of the word: hundreds for «سان», «لا»)."""
+
+    by_keys: dict[tuple[str, ...], tuple[Entry, ...]]  # every reading of a name, in the tables' order
+    reach: dict[str, int]  # a first word's key -> the most words of a name that starts with it
+
+
 @dataclass(frozen=True)
 class Tables:
     countries: tuple[Country, ...]
@@ -106,9 +115,37 @@ class Tables:
         return {a.code: a for a in self.admin1}
 
     @lru_cache(maxsize=1)  # noqa: B019
-    def arabic(self) -> PhraseIndex[Entry]:
+    def _arabic_phrases(self) -> tuple[tuple[tuple[PhraseItem, ...], Entry], ...]:
         with paused_collector():  # 42,000 names compiled: no cycles among them to look for
-            return PhraseIndex([(compile_phrase(name, "ar"), entry) for name, entry in self.arabic_names])
+            return tuple((compile_phrase(name, "ar"), entry) for name, entry in self.arabic_names)
+
+    @lru_cache(maxsize=1)  # noqa: B019
+    def arabic(self) -> PhraseIndex[Entry]:
+        with paused_collector():
+            return PhraseIndex(list(self._arabic_phrases()))
+
+    @lru_cache(maxsize=1)  # noqa: B019
+    def arabic_keys(self) -> ArabicNames | None:
+        """The Arabic names by their words' keys; None if a name has a wildcard or a written form
+        (then only ``arabic()`` matches it)."""
+        by_keys: dict[tuple[str, ...], list[Entry]] = {}
+        reach: dict[str, int] = {}
+        with paused_collector():
+            for items, entry in self._arabic_phrases():
+                if not items:
+                    continue
+                for item in items:
+                    if item.wildcard or item.alt is not None:
+                        return None
+                keys = tuple([item.key for item in items])
+                found = by_keys.get(keys)
+                if found is None:
+                    by_keys[keys] = [entry]
+                    if reach.get(keys[0], 0) < len(keys):
+                        reach[keys[0]] = len(keys)
+                else:
+                    found.append(entry)
+            return ArabicNames({keys: tuple(entries) for keys, entries in by_keys.items()}, reach)
 
     def vocabulary(self, language: str) -> frozenset[str]:
         """Keys of our own places' and the countries' Arabic names, so clitic segmentation can

@@ -225,6 +225,36 @@ def _not_a_town(sentence: Sentence, start: int, end: int, entries: tuple[Entry, 
 
 
 def arabic_hits(sentence: Sentence, tables: Tables) -> list[Hit]:
+    """Every place name of an Arabic sentence: the longest name at a word, then on after it."""
+    names = tables.arabic_keys()
+    if names is None:
+        return _indexed_hits(sentence, tables)
+    by_keys, reach = names
+    keys = [t.key for t in sentence.tokens]
+    hits: list[Hit] = []
+    i, count = 0, len(keys)
+    while i < count:
+        most = reach.get(keys[i])
+        entries = None
+        if most is not None:
+            for longest in range(min(i + most, count), i, -1):
+                entries = by_keys.get(tuple(keys[i:longest]))
+                if entries is not None:
+                    break
+        if entries is None:
+            i += 1
+            continue
+        if _not_a_town(sentence, i, longest, entries):
+            i = longest
+            continue
+        start, end = _char_span(sentence, i, longest)
+        hits.append(Hit(start, end, sentence.text[start:end], entries))
+        i = longest
+    return hits
+
+
+def _indexed_hits(sentence: Sentence, tables: Tables) -> list[Hit]:
+    """``arabic_hits`` by the phrase index, for tables with names the keys alone cannot match."""
     index = tables.arabic()
     keys = [t.key for t in sentence.tokens]
     hits: list[Hit] = []
