@@ -87,11 +87,12 @@ def _matches(word: Word, key: str) -> bool:
     return word == key if word.__class__ is str else word.matches(key)  # type: ignore[union-attr]
 
 
-def _rest_matches(items: tuple[Word, ...], keys: Sequence[str], start: int) -> bool:
-    """Whether the words of a phrase after its first (which chose the bucket) match the keys
-    from ``start`` on; the caller has checked that the keys are long enough. A plain loop: most
-    phrases have one or two words, and a generator costs more than the comparisons."""
-    for j in range(1, len(items)):
+def _rest_matches(items: tuple[Word, ...], keys: Sequence[str], start: int, first: int = 1) -> bool:
+    """Whether the words of a phrase from its ``first`` on (the first word chose the bucket)
+    match the keys from ``start`` on; the caller has checked that the keys are long enough. A
+    plain loop: most phrases have one or two words, and a generator costs more than the
+    comparisons."""
+    for j in range(first, len(items)):
         word = items[j]
         if word.__class__ is str:
             if word != keys[start + j]:
@@ -178,8 +179,11 @@ class PhraseIndex(Generic[P]):
         count = len(keys)
         for items, payload in found:
             end = start + len(items)
-            # the first word matched already: it chose the bucket
-            if end <= count and (end == start + 1 or _rest_matches(items, keys, start)):
+            # the first word matched already: it chose the bucket; the second inline
+            if end == start + 1 or end <= count and (
+                    keys[start + 1] == items[1] if items[1].__class__ is str
+                    else items[1].matches(keys[start + 1])) \
+                    and (end == start + 2 or _rest_matches(items, keys, start, 2)):
                 out.append(_new_match((start, end, payload)))
         if self._wild_lengths and len(out) > 1:
             out.sort(key=lambda m: -(m.end - m.start))
@@ -206,7 +210,12 @@ class PhraseIndex(Generic[P]):
             # one bucket, longest first: the first phrase that fits is the longest
             for items, payload in self._exact.get(key, ()):
                 end = start + len(items)
-                if end <= count and (end == start + 1 or _rest_matches(items, keys, start)):
+                if end == start + 1:
+                    return _new_match((start, end, payload))
+                # the second word inline: where most phrases of a bucket fail ("the" + a country)
+                if end <= count and (keys[start + 1] == items[1] if items[1].__class__ is str
+                                     else items[1].matches(keys[start + 1])) \
+                        and (end == start + 2 or _rest_matches(items, keys, start, 2)):
                     return _new_match((start, end, payload))
             return None
         best_end = start

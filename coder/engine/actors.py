@@ -65,7 +65,7 @@ def scan_pieces(sentence: Sentence, cb: CompiledCodebook) -> list[Piece]:
         pieces = [p for p in pieces if not (dateline.start <= p.start < dateline.stop)]
     if sentence.language == "en":
         pieces = [p for p in pieces if not _english_verb_form(sentence, p, cb)]
-        led = _english_led(sentence, pieces, cb)
+        led = _english_led(sentence, pieces, cb, keys)
         if led:
             pieces = sorted(pieces + led, key=lambda p: p.start)
     return pieces
@@ -94,10 +94,13 @@ def _dateline(sentence: Sentence, pieces: Sequence[Piece]) -> range | None:
     return None
 
 
-def _english_led(sentence: Sentence, pieces: Sequence[Piece], cb: CompiledCodebook) -> list[Piece]:
+def _english_led(sentence: Sentence, pieces: Sequence[Piece], cb: CompiledCodebook,
+                 keys: Sequence[str]) -> list[Piece]:
     """"Vietnamese-led forces", "US-led coalition": forces led by a country are that country's
     (one word; "Syrian-backed militia" is no Syrian militia)."""
-    led = [i for i, token in enumerate(sentence.tokens) if token.key.endswith("-lead")]
+    if "-lead" not in " ".join(keys):
+        return []  # most sentences: nothing led by anyone (one scan in C, not a call a word)
+    led = [i for i, key in enumerate(keys) if key.endswith("-lead")]
     if not led:
         return []  # most sentences: nothing led by anyone
     covered = {i for p in pieces for i in range(p.start, p.end)}
