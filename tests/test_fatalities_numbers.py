@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from coder.incidents.numbers import normalise, read_number, read_ordinal, split_words
+from coder.incidents.numbers import may_start_number, normalise, read_number, read_ordinal, split_words
 
 
 @pytest.mark.parametrize(
@@ -52,3 +54,20 @@ def test_fatalities_numbers_normalise_keeps_length_on_odd_case() -> None:
     raw = "İstanbul KILLED"
     norm = normalise(raw)
     assert len(norm.text) == len(raw) and norm.text.endswith("killed")
+
+
+_PIECES = [
+    "3", "1,200", ",5", "١٥", "one", "twenty-five", "twenty", "five", "a", "hundred", "dozen", "thousand",
+    "million", "and", "killed", "ثلاثة", "خمسة", "عشر", "أحد", "اثنا", "وأربعة", "وعشرين", "مئة", "ألف",
+    "آلاف", "و", "مقتل", "-", "x-y",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=4)), max_size=8).map(" ".join))
+def test_fatalities_numbers_start_only_where_may_start_number_says(text: str) -> None:
+    """``may_start_number`` rules a word out only where no number is read: a quantity scan may skip it."""
+    words = split_words(normalise(text).text)
+    for i, word in enumerate(words):
+        if read_number(words, i) is not None:
+            assert may_start_number(word.text), (text, word)

@@ -25,7 +25,15 @@ from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
 
 from coder.incidents.dates import aggregate_span
-from coder.incidents.numbers import Normalised, Word, normalise, read_number, split_words, stems
+from coder.incidents.numbers import (
+    Normalised,
+    Word,
+    may_start_number,
+    normalise,
+    read_number,
+    split_words,
+    stems,
+)
 from coder.incidents.prefilter import WordScreen, casefold_is_exact
 
 
@@ -359,11 +367,19 @@ def _read_quantity(words: tuple[Word, ...], i: int) -> _Quantity | None:
     return _Quantity(value, i, last, False)
 
 
+# words a quantity may start with, besides a number's: a modifier, "between", a vague quantity
+_QUANTITY_HEADS = frozenset({*_MODIFIERS, "between", "بين", "ما", *_VAGUE_BY_HEAD})
+
+
 def _analyse(norm: Normalised) -> _Sentence:
     words = split_words(norm.text)
     quantities: dict[int, _Quantity] = {}
     i = 0
     while i < len(words):
+        head = words[i].text
+        if head not in _QUANTITY_HEADS and not may_start_number(head):
+            i += 1  # no quantity starts here (most words): not read
+            continue
         q = _read_quantity(words, i)
         if q is not None and not _not_a_count(words, q):
             quantities[q.first] = q

@@ -13,6 +13,7 @@ swap touches one module.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -100,8 +101,12 @@ class Word(NamedTuple):
 _WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[^\w\s]")
 
 
+# Word(...) without the named tuple's Python-level __new__: a sentence with a death word makes dozens
+_new_word = functools.partial(tuple.__new__, Word)
+
+
 def split_words(text: str) -> tuple[Word, ...]:
-    return tuple(Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text))
+    return tuple([_new_word((m.group(), m.start(), m.end())) for m in _WORD.finditer(text)])
 
 
 # Arabic proclitics, longest first: conjunction (و ف), preposition (ب ل ك), article (ال).
@@ -185,6 +190,10 @@ _EN_ORDINALS: dict[str, int] = {
 }
 
 
+# words a number may start with (besides digits, «و» + a unit and "twenty-five"): "a hundred"
+_NUMBER_HEADS = frozenset({*_EN_UNITS, "a", *_AR_TEEN_HEADS, *_AR_UNITS})
+
+
 class Number(NamedTuple):
     """An exact number read from words ``first..last`` (inclusive indices)."""
 
@@ -199,6 +208,20 @@ def _digits_value(text: str) -> int | None:
     if digits.isascii() and digits.isdigit() and len(digits) <= 9:
         return int(digits)
     return None
+
+
+def may_start_number(word: str) -> bool:
+    """Whether ``read_number`` could read a number starting at a word ``word`` (False: it reads none
+    there; True: it may). A set look-up or two, where reading costs several calls: most words of
+    a sentence are no number. Keep in step with ``read_number``."""
+    if word in _NUMBER_HEADS:
+        return True
+    first = word[:1]
+    if first.isdigit() or first == ",":  # "1,200"
+        return True
+    if first == "و":
+        return word[1:] in _AR_UNITS  # «وأربعة»
+    return "-" in word  # twenty-five
 
 
 def _en_word_value(word: str) -> int | None:
