@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from coder.codebook.compile import CompiledPattern, PatternSieve, compile_codebook
 from coder.codebook.load import default_codebook_path, load_codebook
-from coder.engine.verbs import _all_meet, _prefixes_of
+from coder.engine.verbs import _all_meet
 
 
 @pytest.fixture(scope="module")
@@ -24,8 +24,12 @@ def allowed(pattern: CompiledPattern, present: frozenset[str], prefixes: frozens
             and pattern.required_stems <= prefixes)
 
 
+def prefixes_of(keys: frozenset[str]) -> frozenset[str]:
+    return frozenset(key[:n] for key in keys for n in range(1, len(key) + 1))
+
+
 def sieved(sieve: PatternSieve, present: frozenset[str]) -> tuple[list, list]:
-    prefixes = frozenset().union(*map(_prefixes_of, present))
+    prefixes = prefixes_of(present)
     through = sieve.patterns_for(present, lambda: prefixes)
     return ([p for p in through if allowed(p, present, prefixes)],
             [p for p in sieve.patterns if allowed(p, present, prefixes)])
@@ -64,3 +68,24 @@ def test_sieve_matches_the_full_tests_on_any_words(cb, data):
                                            max_size=15)))
     kept, expected = sieved(sieve, present)
     assert kept == expected
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_stem_set_finds_the_stems_that_begin_a_sentences_words(cb, data):
+    """The stems a sentence holds, read word by word from the memo, are those of its prefixes."""
+    language = data.draw(st.sampled_from(sorted(cb.stems)))
+    stems = cb.stems[language]
+    pool = sorted(stems.stems)
+    words = data.draw(st.lists(st.builds(lambda stem, tail: stem + tail, st.sampled_from(pool),
+                                         st.text(max_size=3)) | st.text(max_size=6), max_size=12))
+    once = stems.in_words(frozenset(words))
+    assert once == stems.stems & prefixes_of(frozenset(words))
+    assert stems.in_words(frozenset(words)) == once  # the second time, from the memo
+
+
+def test_stem_sets_hold_every_stem_a_pattern_requires(cb):
+    for (_, language), sieve in cb.patterns.items():
+        for pattern in sieve.patterns:
+            assert pattern.required_stems <= cb.stems[language].stems
+    assert cb.stems["ar"].stems  # Arabic patterns use wildcard words

@@ -15,7 +15,7 @@ import pickle
 import sys
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -393,6 +393,44 @@ class PatternSieve:
         return [patterns[i] for i in sorted(set(chosen))]
 
 
+class StemSet:
+    """The stems of one language's wildcard pattern words («اعتقل*»), and which of them each
+    word begins with, kept per word: a sentence's stems are then the union of its words'
+    (mostly empty) sets, where every prefix of every word would be a set ten times larger."""
+
+    __slots__ = ("stems", "lengths", "_of_word")
+
+    def __init__(self, stems: Collection[str]) -> None:
+        self.stems = frozenset(stems)
+        self.lengths = tuple(sorted({len(stem) for stem in self.stems}))
+        self._of_word: dict[str, frozenset[str]] = {}
+
+    def __reduce__(self) -> tuple:
+        return StemSet, (self.stems,)  # not the per-word memo
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, StemSet) and other.stems == self.stems
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def in_words(self, keys: Iterable[str]) -> frozenset[str]:
+        """The stems that begin some of ``keys``."""
+        if not self.stems:
+            return frozenset()
+        found = list(map(self._of_word.get, keys))
+        if None in found:
+            found = [self._in_word(key) if f is None else f for key, f in zip(keys, found, strict=True)]
+        return frozenset().union(*found)
+
+    def _in_word(self, key: str) -> frozenset[str]:
+        stems = self.stems
+        found = frozenset(key[:n] for n in self.lengths if n <= len(key) and key[:n] in stems)
+        if len(self._of_word) >= GATHERED_LIMIT:
+            self._of_word.clear()  # a bound on memory over an endless vocabulary
+        self._of_word[key] = found
+        return found
+
+
 @dataclass(frozen=True)
 class CompiledCodebook:
     """Matchers of one codebook for each language; built once and cached per content version."""
@@ -404,6 +442,7 @@ class CompiledCodebook:
     synsets: MappingProxyType  # (name, language) -> PhraseIndex[str]
     discards: MappingProxyType  # language -> PhraseIndex[bool]; True = story-level
     vocabulary: MappingProxyType  # language -> frozenset of keys (guides clitic segmentation)
+    stems: MappingProxyType  # language -> StemSet of its patterns' wildcard words
     country_names: MappingProxyType  # ISO3 -> English name (from the country actors)
 
     def country_name(self, iso3: str) -> str:
@@ -433,7 +472,7 @@ class CompiledCodebook:
         return (_rebuild, (self.codebook, *(dict(getattr(self, name)) for name in _MAPPINGS)))
 
 
-_MAPPINGS = ("actors", "verbs", "patterns", "synsets", "discards", "vocabulary", "country_names")
+_MAPPINGS = ("actors", "verbs", "patterns", "synsets", "discards", "vocabulary", "stems", "country_names")
 
 
 def _rebuild(codebook: Codebook, *mappings: dict) -> CompiledCodebook:
@@ -572,7 +611,16 @@ def compile_codebook(codebook: Codebook) -> CompiledCodebook:
         synsets=MappingProxyType({k: PhraseIndex(v) for k, v in synsets.items()}),
         discards=MappingProxyType({k: PhraseIndex(v) for k, v in discards.items()}),
         vocabulary=MappingProxyType({k: frozenset(v) for k, v in vocabulary.items()}),
+        stems=MappingProxyType(_stem_sets(patterns)),
     )
+
+
+def _stem_sets(patterns: dict[tuple[int, str], list[CompiledPattern]]) -> dict[str, StemSet]:
+    stems: dict[str, set[str]] = defaultdict(set)
+    for (_verb, language), bucket in patterns.items():
+        for pattern in bucket:
+            stems[language].update(pattern.required_stems)
+    return {language: StemSet(found) for language, found in stems.items()}
 
 
 @lru_cache(maxsize=8)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from functools import lru_cache
 from typing import NamedTuple
 
 from coder.codebook.compile import CompiledCodebook, CompiledPattern, Group, PatternSieve, PhraseItem, VerbRef
@@ -75,7 +74,7 @@ class Matcher:
     "neither" is not the verb's). Synset matches are remembered per position.
     """
 
-    __slots__ = ("keys", "present", "cb", "language", "skip", "barrier", "_synsets", "_prefixes", "_where")
+    __slots__ = ("keys", "present", "cb", "language", "skip", "barrier", "_synsets", "_stems_found", "_where")
 
     def __init__(self, keys: Sequence[str], cb: CompiledCodebook, language: str,
                  skip: Collection[int] = (), barrier: Collection[int] = ()) -> None:
@@ -86,20 +85,19 @@ class Matcher:
         self.skip = skip
         self.barrier = barrier
         self._synsets: dict[tuple[str, int], int | None] = {}
-        self._prefixes: frozenset[str] | None = None
+        self._stems_found: frozenset[str] | None = None
         where: dict[str, list[int]] = {}
         for position, key in enumerate(keys):
             where.setdefault(key, []).append(position)
         self._where = where  # key -> its positions: a literal word is looked up, not scanned for
 
-    def has_stems(self, stems: frozenset[str]) -> bool:
-        """Whether every stem begins some key of the sentence (wildcard words can match)."""
-        return stems <= self._key_prefixes()
-
-    def _key_prefixes(self) -> frozenset[str]:
-        if self._prefixes is None:
-            self._prefixes = frozenset().union(*map(_prefixes_of, self.present))
-        return self._prefixes
+    def _stems(self) -> frozenset[str]:
+        """The stems of the language's wildcard pattern words that begin some key of the
+        sentence (every stem a pattern requires is one of them)."""
+        if self._stems_found is None:
+            stems = self.cb.stems.get(self.language)
+            self._stems_found = stems.in_words(self.present) if stems is not None else frozenset()
+        return self._stems_found
 
     def _synset_end(self, name: str, pos: int) -> int | None:
         key = (name, pos)
@@ -216,21 +214,17 @@ class Matcher:
         after_mask, before_mask = masks if masks is not None else (None, None)
         window = WINDOW if masks is None else TREE_WINDOW
         present = self.present
-        prefixes: frozenset[str] | None = None
         best: PatternFit | None = None
         # the sieve rules out most patterns by one word; these tests, inline, the rest
-        for pattern in sieve.patterns_for(present, self._key_prefixes):
+        for pattern in sieve.patterns_for(present, self._stems):
             if best is not None and pattern.literals < best.pattern.literals:
                 break  # sorted: the rest have fewer items
             if pattern.required and not pattern.required <= present:
                 continue
             if pattern.required_any and not _all_meet(present, pattern.required_any):
                 continue
-            if pattern.required_stems:
-                if prefixes is None:
-                    prefixes = self._key_prefixes()
-                if not pattern.required_stems <= prefixes:
-                    continue
+            if pattern.required_stems and not pattern.required_stems <= self._stems():
+                continue
             after = self.fit_after(pattern.after, end, window, after_mask)
             if after is None:
                 continue
@@ -242,11 +236,6 @@ class Matcher:
             if best is None or len(fit.used) > len(best.used):
                 best = fit
         return best
-
-
-@lru_cache(maxsize=1 << 14)  # words repeat across sentences: a sentence's set is a union of known ones
-def _prefixes_of(key: str) -> frozenset[str]:
-    return frozenset(key[:n] for n in range(1, len(key) + 1))
 
 
 def _all_meet(present: frozenset[str], alternatives: tuple[frozenset[str], ...]) -> bool:
