@@ -9,7 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coder.incidents import cues, dates
-from coder.incidents.prefilter import PatternGate, StringGate, WordScreen, case_folded, required_strings
+from coder.incidents.prefilter import (
+    PatternGate,
+    StringGate,
+    WordScreen,
+    ascii_casefold_is_exact,
+    case_folded,
+    required_strings,
+)
 
 PATTERNS = [
     r"\bprotest(?:s|ed|ers?)?\b|\brall(?:y|ied)\b",
@@ -152,3 +159,18 @@ def test_word_screen_answers_as_the_screen_of_the_whole_text(texts):
     screen = WordScreen(lambda w: not triggers.isdisjoint(word.findall(w)))
     for text in texts + texts:  # the second time from the memo
         assert screen.any_word(text) == (not triggers.isdisjoint(word.findall(text)))
+
+
+def test_ascii_casefold_is_exact_knows_every_letter_that_folds_onto_ascii():
+    """Every non-ASCII character an IGNORECASE pattern of ASCII letters matches, or whose lower case
+    holds an ASCII letter, makes the test false; Arabic text keeps it true."""
+    import string
+    import sys
+
+    letters = re.compile("|".join(string.ascii_lowercase), re.IGNORECASE)
+    for code in range(128, sys.maxunicode + 1):
+        char = chr(code)
+        if letters.fullmatch(char) or any(c.isascii() and c.isalpha() for c in char.lower()):
+            assert not ascii_casefold_is_exact("x" + char), hex(code)
+    assert ascii_casefold_is_exact("قتل 3 مدنيين في «الموصل»")
+    assert ascii_casefold_is_exact("Fatalities CODED as 0")

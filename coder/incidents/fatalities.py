@@ -34,7 +34,7 @@ from coder.incidents.numbers import (
     split_words,
     stems,
 )
-from coder.incidents.prefilter import WordScreen, casefold_is_exact
+from coder.incidents.prefilter import WordScreen, ascii_casefold_is_exact
 
 
 @dataclass(frozen=True, slots=True)
@@ -897,7 +897,7 @@ def coded_fatalities(text: str, counted: int | None = None) -> int | None:
     evenly and rounded (ACLED gives the remainder to the first ones, and which one a record is
     the note does not say). "Fatalities split between 2 events" without a figure splits
     ``counted``, the deaths found in the text. None when the text states no such figure."""
-    if casefold_is_exact(text):
+    if ascii_casefold_is_exact(text):
         lowered = text.lower()
         if "coded" not in lowered and "fatalit" not in lowered:
             return None  # what every such statement says (most texts are no coder's note)

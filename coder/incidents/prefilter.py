@@ -154,6 +154,18 @@ def casefold_is_exact(text: str) -> bool:
     return text.isascii() or not any(ord(c) > 127 and c.isalpha() for c in text)
 
 
+# the non-ASCII characters that an IGNORECASE pattern takes for an ASCII letter, or whose lower case
+# holds one: dotted and dotless i, long s, the Kelvin sign
+_FOLDS_ONTO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def ascii_casefold_is_exact(text: str) -> bool:
+    """Whether ``text.lower()`` holds a string of ASCII letters exactly where an IGNORECASE pattern
+    of those letters finds it in ``text`` (looser than ``casefold_is_exact``, which also keeps
+    spans: true of Arabic text, say, where that one is false)."""
+    return text.isascii() or _FOLDS_ONTO_ASCII.search(text) is None
+
+
 def case_folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A case-sensitive twin of an IGNORECASE ``pattern``: run on ``text.lower()`` it finds exactly
     the matches (same spans) that ``pattern`` finds on ``text`` whenever ``casefold_is_exact(text)``.
