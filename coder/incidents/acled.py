@@ -405,15 +405,17 @@ def _named(template: str, country: Country | None, day: dt.date | None) -> str |
     return template.format(country=country.name, regime=f" ({year}-)" if year else "")
 
 
+_DEFAULT_NAMES = {
+    STATE_FORCES: "Police Forces of {country}{regime}",
+    POLITICAL_MILITIA: "Unidentified Armed Group ({country})",
+    CIVILIANS: "Civilians ({country})",
+    PROTESTERS: "Protesters ({country})",
+    RIOTERS: "Rioters ({country})",
+}
+
+
 def default_side(inter: int, country: Country | None, day: dt.date | None) -> Side:
-    template = {
-        STATE_FORCES: "Police Forces of {country}{regime}",
-        POLITICAL_MILITIA: "Unidentified Armed Group ({country})",
-        CIVILIANS: "Civilians ({country})",
-        PROTESTERS: "Protesters ({country})",
-        RIOTERS: "Rioters ({country})",
-    }[inter]
-    return Side(_named(template, country, day), inter, country.iso3 if country else None, True)
+    return Side(_named(_DEFAULT_NAMES[inter], country, day), inter, country.iso3 if country else None, True)
 
 
 def military(country: Country | None, day: dt.date | None) -> Side:

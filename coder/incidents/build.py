@@ -475,7 +475,7 @@ def build_rows(
             if derived is not None and not (
                 require_dyad and (derived.source is None or derived.target is None)
             ):
-                all_mentions.append((sentence, dataclasses.replace(derived, sentence_index=sentence.index)))
+                all_mentions.append((sentence, derived))  # made with the sentence's index
     tag = note_tag(doc.text) if language == "en" and cue_events else None
     if tag is not None and not any(_is_typed(m) for _, m in all_mentions) and ordered:
         first = ordered[0]

@@ -265,9 +265,13 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 _Resolver = Callable[[re.Match[str], dt.date | None, str], "_Resolved | None"]
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _group(m: re.Match[str], name: str) -> str | None:
-    value = m.groupdict().get(name)
-    return re.sub(r"\s+", " ", value) if value else None
+    # the one group, not a dict of them all: resolvers ask for several of a match's groups
+    value = m.group(name) if name in m.re.groupindex else None
+    return _SPACES.sub(" ", value) if value else None
 
 
 def _year(m: re.Match[str]) -> int | None:
@@ -497,6 +501,7 @@ _RULES: dict[str, tuple[tuple[re.Pattern[str], _Resolver, str], ...]] = {
     "en": _EN_RULES + _COMMON_RULES,
 }
 _RULE_GATES = {language: PatternGate([p for p, _, _ in rules]) for language, rules in _RULES.items()}
+_RULE_NAMES = tuple(str(i) for i in range(max(len(rules) for rules in _RULES.values())))  # the gates' names
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
 _WORD_AFTER = re.compile(r"\W*([^\W\d_]+)")
@@ -545,8 +550,8 @@ def _candidates(norm: Normalised, language: str, doc: dt.date | None
     rules = _RULES.get(language, _COMMON_RULES)
     possible = _RULE_GATES[language].possible(norm.text) if language in _RULE_GATES else None
     numeric: bool | None = None
-    for i, (pattern, resolve, kind) in enumerate(rules):
-        if possible is not None and str(i) not in possible:
+    for name, (pattern, resolve, kind) in zip(_RULE_NAMES, rules, strict=False):  # names: as many or more
+        if possible is not None and name not in possible:
             continue  # none of the words this rule needs is in the sentence
         if pattern is _NUMERIC_RULE:
             # it requires no word, and its lookbehinds at every position cost 4x a screen that
