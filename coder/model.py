@@ -1,7 +1,8 @@
 """Records passed between the stages of the data flow.
 
-Every stage takes and returns these frozen dataclasses, never loose dicts, so a reader can follow
-a sentence from input to Parquet by their types alone.
+Every stage takes and returns these immutable records (frozen dataclasses, or named tuples where
+millions are made), never loose dicts, so a reader can follow a sentence from input to Parquet by
+their types alone.
 """
 
 from __future__ import annotations
@@ -70,12 +71,13 @@ class Document:
     position: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class ActorMention:
+class ActorMention(NamedTuple):
     """An actor found in a sentence: a named actor, a demonym, an agent, or their composition.
 
     ``start``/``end`` index ``Sentence.tokens`` (end exclusive). ``rule`` names the codebook
     entries that made it ('FILE:LINE' of each), so a user can open the line that coded it.
+    A named tuple, like ``Token``: the engine makes and amends several a sentence (``_replace``),
+    and a frozen dataclass costs three times as much to build or copy.
     """
 
     code: str
@@ -89,9 +91,9 @@ class ActorMention:
     role: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One event mention: who did what to whom in one sentence, before the incident layer."""
+class Mention(NamedTuple):
+    """One event mention: who did what to whom in one sentence, before the incident layer (a
+    named tuple, as ``ActorMention``)."""
 
     sentence_index: int
     order: int

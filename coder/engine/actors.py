@@ -11,7 +11,6 @@ the order of their codes ("Danish Islamist media" -> DNK + MUS + MED).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -354,7 +353,7 @@ def _possessed(sentence: Sentence, actors: list[ActorMention], cb: CompiledCodeb
         acled = actor.acled_name
         if acled is None:
             acled = cb.agent_acled_name(cb.agent(actor.role), owner.country)
-        out[i] = dataclasses.replace(actor, code=owner.country + actor.code[len(UNKNOWN_COUNTRY):],
+        out[i] = actor._replace(code=owner.country + actor.code[len(UNKNOWN_COUNTRY):],
                                      country=owner.country, acled_name=acled,
                                      rule=actor.rule + "+" + owner.rule)
     return out

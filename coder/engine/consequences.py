@@ -11,7 +11,6 @@ then follows its victims, and what they died in names the doer, if anyone.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 from coder.engine.roles import ARABIC_COUNTS, arabic_place
@@ -61,9 +60,9 @@ def link_consequences(sentence: Sentence, mentions: Sequence[Mention]) -> list[M
         for m in out:
             span = (m.anchor_start, m.anchor_end)
             if span == cause_span and m.target is None and victims and _is_violence(m):
-                replaced.extend(dataclasses.replace(m, target=v) for v in _distinct(victims, m))
+                replaced.extend(m._replace(target=v) for v in _distinct(victims, m))
             elif span == effect_span and m.source is None and doers and _is_violence(m):
-                replaced.extend(dataclasses.replace(m, source=d) for d in _distinct(doers, m))
+                replaced.extend(m._replace(source=d) for d in _distinct(doers, m))
             else:
                 replaced.append(m)
         out = replaced
@@ -234,7 +233,7 @@ def _passive(sentence: Sentence, mention: Mention, actors: Sequence[ActorMention
             continue  # the subject's side: the victim, or a title in apposition before its name
         if actor.code not in allowed and not _in_next_clause(sentence, victim, actor):
             return mention  # it names someone else in the clause: its own reading stands
-    return dataclasses.replace(mention, source=doer, target=victim, rule_id=mention.rule_id + PASSIVE_RULE)
+    return mention._replace(source=doer, target=victim, rule_id=mention.rule_id + PASSIVE_RULE)
 
 
 def _in_next_clause(sentence: Sentence, victim: ActorMention, actor: ActorMention) -> bool:

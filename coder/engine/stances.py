@@ -9,7 +9,6 @@ the protest, «في العاصمة الصومالية», or a town in a distance
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -135,6 +134,6 @@ def stance_targets(sentence: Sentence, mentions: Sequence[Mention], actors: Sequ
         if m.code.startswith(PROTEST_ROOT):
             actor = stance_actor(sentence, m.anchor_end, actors, m.source, victims, openers)
             if actor is not None and (m.target is None or m.target.code != actor.code):
-                m = dataclasses.replace(m, target=actor, rule_id=m.rule_id + "+stance:" + actor.rule)
+                m = m._replace(target=actor, rule_id=m.rule_id + "+stance:" + actor.rule)
         out.append(m)
     return out

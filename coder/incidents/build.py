@@ -15,7 +15,6 @@ the sentences that follow it without an event of their own ("... 2 civilians wer
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -655,9 +654,9 @@ def _facts(
     if not sentence.has_heads and _passive_agent(sentence, mention.target) and not _passive_agent(
         sentence, mention.source
     ) and _passive_anchor(sentence, mention):
-        mention = dataclasses.replace(mention, source=mention.target, target=mention.source)
+        mention = mention._replace(source=mention.target, target=mention.source)
     if not sentence.has_heads and _observer(sentence, mention.source):
-        mention = dataclasses.replace(mention, source=None)
+        mention = mention._replace(source=None)
     derived = mention.rule_id.startswith(CUE_RULE)
     base = (
         None if derived else acled_type(mention.code, mention.acled_sub_event, mention.source, mention.target)
