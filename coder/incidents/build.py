@@ -43,6 +43,7 @@ from coder.incidents.cues import Cues, find_cues, note_tag
 from coder.incidents.dates import DateMention, find_event_date, is_aggregate_period
 from coder.incidents.fatalities import FatalityMention, coded_fatalities, find_fatalities, total_fatalities
 from coder.incidents.gazetteer import Country, Tables, load_tables
+from coder.incidents.numbers import Normalised, normalise
 from coder.incidents.places import DocumentPlaces, Place, place_of, resolve_places
 from coder.model import ActorMention, Document, Mention, Sentence
 from coder.schema import EventRow
@@ -93,39 +94,47 @@ class SentenceFacts:
     Read-only to its users; the memo fields are filled once (functools.cached_property would do,
     but takes a lock on every read in Python 3.11)."""
 
-    __slots__ = ("text", "language", "doc_date", "_date", "_fatalities", "_aggregate", "_cues")
+    __slots__ = ("text", "language", "doc_date", "_norm", "_date", "_fatalities", "_aggregate", "_cues")
 
     def __init__(self, text: str, language: str, doc_date: dt.date | None) -> None:
         self.text = text
         self.language = language
         self.doc_date = doc_date
+        self._norm: Normalised | None = None
         self._date: object = _UNREAD
         self._fatalities: object = _UNREAD
         self._aggregate: object = _UNREAD
         self._cues: object = _UNREAD
 
     @property
+    def norm(self) -> Normalised:
+        """The normalised text every reader below matches on, made once for all of them."""
+        if self._norm is None:
+            self._norm = normalise(self.text)
+        return self._norm
+
+    @property
     def date(self) -> DateMention | None:
         if self._date is _UNREAD:
-            self._date = find_event_date(self.text, self.language, self.doc_date)
+            self._date = find_event_date(self.text, self.language, self.doc_date, self.norm)
         return self._date  # type: ignore[return-value]
 
     @property
     def fatalities(self) -> FatalityMention | None:
         if self._fatalities is _UNREAD:
-            self._fatalities = find_fatalities(self.text, self.language)
+            self._fatalities = find_fatalities(self.text, self.language, self.norm)
         return self._fatalities  # type: ignore[return-value]
 
     @property
     def aggregate(self) -> bool:
         if self._aggregate is _UNREAD:
-            self._aggregate = is_aggregate_period(self.text, self.language)
+            self._aggregate = is_aggregate_period(self.text, self.language, self.norm)
         return self._aggregate  # type: ignore[return-value]
 
     @property
     def cues(self) -> Cues:
         if self._cues is _UNREAD:
-            self._cues = find_cues(self.text, self.language)
+            self._cues = find_cues(self.text, self.language, self.norm if self.language == "ar" else None)
         return self._cues  # type: ignore[return-value]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from coder.incidents.numbers import normalise
+from coder.incidents.numbers import Normalised, normalise
 from coder.incidents.prefilter import PatternGate, case_folded, casefold_is_exact
 
 PROTEST, RIOT, MOB, INTERVENE, LETHAL = "protest", "riot", "mob", "intervene", "lethal"
@@ -383,14 +383,14 @@ _IRREALIS = {
 _FOLDED_IRREALIS = {language: case_folded(pattern) for language, pattern in _IRREALIS.items()}
 
 
-def find_cues(text: str, language: str) -> Cues:
+def find_cues(text: str, language: str, norm: Normalised | None = None) -> Cues:
     """The ACLED cue kinds of ``text`` (English patterns on the raw text, Arabic ones on its
     normalised form: no diacritics, أإآ→ا, ى→ي, ة→ه); a cue word after a word of possibility
-    ("any attack") does not count."""
+    ("any attack") does not count. ``norm``: ``normalise(text)``, when the caller has it."""
     scans = _SCANS.get(language)
     if not scans:
         return NO_CUES
-    norm = normalise(text) if language == "ar" else None
+    norm = (norm or normalise(text)) if language == "ar" else None
     subject = norm.text if norm is not None else text
     irrealis = _IRREALIS[language]
     possible = _GATES[language].possible(subject)  # most kinds are ruled out without a scan

@@ -588,13 +588,15 @@ def _choose(cands: list[_Candidate], doc: dt.date | None) -> _Candidate:
     return min(pool, key=lambda c: (doc is not None and c.resolved.date > doc, c.resolved.precision, c.start))
 
 
-def find_event_date(sentence: str, language: str, doc_date: dt.date | None) -> DateMention | None:
+def find_event_date(sentence: str, language: str, doc_date: dt.date | None,
+                    norm: Normalised | None = None) -> DateMention | None:
     """The date of the event reported by ``sentence``, resolved against ``doc_date``.
 
     Returns None when the sentence has no date expression (the caller then uses the document
-    date). Without ``doc_date`` only written-out calendar dates resolve.
+    date). Without ``doc_date`` only written-out calendar dates resolve. ``norm``:
+    ``normalise(sentence)``, when the caller has it.
     """
-    norm = normalise(sentence)
+    norm = norm or normalise(sentence)
     if not _may_hold_date(norm, language):
         return None
     cands, spans = _candidates(norm, language, doc_date)
@@ -701,12 +703,12 @@ _AGGREGATE: dict[str, re.Pattern[str]] = {
 _AGGREGATE_WORDS = {language: required_strings(p.pattern, p.flags) for language, p in _AGGREGATE.items()}
 
 
-def aggregate_span(sentence: str, language: str) -> tuple[int, int] | None:
+def aggregate_span(sentence: str, language: str, norm: Normalised | None = None) -> tuple[int, int] | None:
     """Raw span of the phrase that makes ``sentence`` a total over a period, if any."""
     pattern = _AGGREGATE.get(language)
     if pattern is None:
         return None
-    norm = normalise(sentence)
+    norm = norm or normalise(sentence)
     words = _AGGREGATE_WORDS[language]
     if words is not None and not any(word in norm.text for word in words):
         return None
@@ -714,7 +716,7 @@ def aggregate_span(sentence: str, language: str) -> tuple[int, int] | None:
     return norm.raw_span(m.start(), m.end()) if m else None
 
 
-def is_aggregate_period(sentence: str, language: str) -> bool:
+def is_aggregate_period(sentence: str, language: str, norm: Normalised | None = None) -> bool:
     """True when the sentence reports a total over a period («منذ بداية العام», "so far this year")
     rather than one dated incident."""
-    return aggregate_span(sentence, language) is not None
+    return aggregate_span(sentence, language, norm) is not None

@@ -787,9 +787,10 @@ def _may_report_deaths(norm: Normalised) -> bool:
     return _DEATH_WORDS.any_word(norm.text)
 
 
-def find_fatalities(sentence: str, language: str) -> FatalityMention | None:
-    """The deaths ``sentence`` reports, by ACLED's rules; None when it reports none."""
-    norm = normalise(sentence)
+def find_fatalities(sentence: str, language: str, norm: Normalised | None = None) -> FatalityMention | None:
+    """The deaths ``sentence`` reports, by ACLED's rules; None when it reports none (``norm``:
+    ``normalise(sentence)``, when the caller has it)."""
+    norm = norm or normalise(sentence)
     if not _may_report_deaths(norm):
         return None
     s = _analyse(norm)
@@ -831,7 +832,7 @@ def _aggregate(sentence: str, language: str, norm: Normalised, s: _Sentence, fou
         return False
     if best.bodies and _BODIES_MOVED.search(norm.text):
         return True
-    span = aggregate_span(sentence, language)
+    span = aggregate_span(sentence, language, norm)
     if span is None:
         return False
     if len(found) == 1:

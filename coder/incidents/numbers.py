@@ -63,9 +63,12 @@ class Normalised:
         return raw_start, raw_end
 
 
-@lru_cache(maxsize=16)  # the cue, date and fatality readers of one sentence each ask for it
 def normalise(raw: str) -> Normalised:
-    """Normalise ``raw`` for matching (see the module docstring); spans map back with ``raw_span``."""
+    """Normalise ``raw`` for matching (see the module docstring); spans map back with ``raw_span``.
+
+    Not memoised: the readers of one sentence share its result through the incident layer's
+    ``SentenceFacts`` (a cache keyed by the text would also answer for the same sentence in
+    other documents, which flatters benchmarks built from a few repeated sentences)."""
     text = raw
     shifts: tuple[int, ...] = ()
     if _DELETED.search(text):
