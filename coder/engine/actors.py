@@ -264,9 +264,27 @@ def compose(pieces: Sequence[Piece], sentence: Sentence, cb: CompiledCodebook, d
     are known to form one noun phrase). An agent alone is '---' + its role ('---GOV'); an
     actor coded '---' names somebody who is coded as nobody (it keeps that code)."""
     codebook = cb.codebook
-    named = [p for p in pieces if p.kind == "actor"]
-    demonyms = [p for p in pieces if p.kind == "demonym"]
-    agent_pieces = [p for p in pieces if p.kind == "agent"]
+    # one pass over the pieces (a call per phrase of every sentence): the named actor with the
+    # longest code on the day, else the first demonym; the agents in order
+    entity_piece: Piece | None = None
+    entity_code = ""
+    demonym: Piece | None = None
+    agent_pieces: list[Piece] = []
+    start, end = pieces[0].start, pieces[0].end
+    for p in pieces:
+        kind = p.kind
+        if kind == "agent":
+            agent_pieces.append(p)
+        elif kind == "actor":
+            found = codebook.actors[p.index].code_on(day)
+            if entity_piece is None or len(found) > len(entity_code):
+                entity_piece, entity_code = p, found
+        elif demonym is None:
+            demonym = p
+        if p.start < start:
+            start = p.start
+        if p.end > end:
+            end = p.end
     agents = []
     if agent_pieces:
         # roles written before the code ("MSF Arnor diplomat" -> NGO + ARN + GOV) wherever they
@@ -279,19 +297,17 @@ def compose(pieces: Sequence[Piece], sentence: Sentence, cb: CompiledCodebook, d
         elif after and sentence.language == "ar":
             after = list(reversed(after))
         agents = before + [codebook.agents[p.index] for p in after]
-    entity_piece = max(named, key=lambda p: len(codebook.actors[p.index].code_on(day)),
-                       default=None) or (demonyms[0] if demonyms else None)
-    start = min(p.start for p in pieces)
-    end = max(p.end for p in pieces)
+    is_actor = entity_piece is not None
+    if entity_piece is None:
+        entity_piece = demonym
     text = _span_text(sentence, start, end)
     rules = []
     entity = codebook.actors[entity_piece.index] if entity_piece is not None else None
-    code = entity.code_on(day) if entity is not None else UNKNOWN_COUNTRY
+    code = (entity_code if is_actor else entity.code_on(day)) if entity is not None else UNKNOWN_COUNTRY
     country = entity.country if entity is not None else None
     if entity is not None:
         rules.append(entity.where)
     role = code[3:6] if len(code) >= 6 else None
-    is_actor = entity_piece is not None and entity_piece.kind == "actor"
     acled = entity.acled if is_actor and entity is not None else None
     inter = entity.inter if is_actor and entity is not None else None
     # a country or group code composes with its agents ("LBY" + "MIL", "DNK" + "MUS" + "MED");

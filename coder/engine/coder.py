@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coder.codebook.compile import CompiledCodebook
 from coder.engine.actors import UNKNOWN_COUNTRY, scan_pieces
@@ -78,7 +79,12 @@ FOREIGN_WORDS = ("foreign", "اجنبي", "احتلال")
 
 
 def _foreign(actor: ActorMention) -> bool:
-    text = actor.text.lower().replace("أ", "ا")
+    return _foreign_words(actor.text)
+
+
+@lru_cache(maxsize=1 << 12)  # an actor phrase's words: asked for each mention of each event row
+def _foreign_words(text: str) -> bool:
+    text = text.lower().replace("أ", "ا")
     return any(word in text for word in FOREIGN_WORDS)
 
 
@@ -93,17 +99,17 @@ def with_place_country(mention: Mention, iso3: str | None) -> Mention:
     (Greece)"), unless a country of their own is named."""
     if not iso3:
         return mention
-
-    def placed(actor: ActorMention | None) -> ActorMention | None:
-        if actor is None or actor.country is not None or actor.role is None \
-                or not actor.code.startswith(UNKNOWN_COUNTRY) or _foreign(actor):
-            return actor
-        return actor._replace(code=iso3 + actor.code[len(UNKNOWN_COUNTRY):], country=iso3)
-
-    source, target = placed(mention.source), placed(mention.target)
+    source, target = _placed(mention.source, iso3), _placed(mention.target, iso3)
     if source is mention.source and target is mention.target:
         return mention
     return mention._replace(source=source, target=target)
+
+
+def _placed(actor: ActorMention | None, iso3: str) -> ActorMention | None:
+    if actor is None or actor.country is not None or actor.role is None \
+            or not actor.code.startswith(UNKNOWN_COUNTRY) or _foreign(actor):
+        return actor
+    return actor._replace(code=iso3 + actor.code[len(UNKNOWN_COUNTRY):], country=iso3)
 
 
 def discarded(sentence: Sentence, cb: CompiledCodebook) -> bool:

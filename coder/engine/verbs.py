@@ -112,9 +112,14 @@ class Matcher:
     def item_at(self, item: Item, pos: int, mask: Collection[int] | None) -> int | None:
         """The end of ``item`` when it matches at ``pos``, else None."""
         keys = self.keys
-        if item.__class__ is tuple:  # a literal word (one or more keys)
+        if item.__class__ is tuple:  # a literal word (one or more keys; most are one)
             end = pos + len(item)  # type: ignore[arg-type]
-            if end > len(keys) or not all(it.matches(keys[pos + j]) for j, it in enumerate(item)):  # type: ignore[arg-type]
+            if end > len(keys):
+                return None
+            if end == pos + 1:
+                if not item[0].matches(keys[pos]):  # type: ignore[index]
+                    return None
+            elif not all(it.matches(keys[pos + j]) for j, it in enumerate(item)):  # type: ignore[arg-type]
                 return None
         elif item.__class__ is str:  # &SYNSET
             end = self._synset_end(item[1:], pos)  # type: ignore[index]
@@ -137,9 +142,13 @@ class Matcher:
 
     def _starts(self, item: Item, low: int, high: int) -> Sequence[int]:
         """Positions in [low, high) where ``item`` may begin: those of its first word's key when
-        that is a plain word, else every position."""
-        if item.__class__ is tuple and not item[0].wildcard:  # type: ignore[index]
+        that is a plain word, those of the keys its stem begins when a wildcard («اعتقل*»), else
+        every position."""
+        if item.__class__ is tuple:
             first = item[0]  # type: ignore[index]
+            if first.wildcard:
+                keys, stem = self.keys, first.key
+                return [p for p in range(low, high) if keys[p].startswith(stem)]
             found = self._where.get(first.key, ())
             if first.alt is not None:
                 found = sorted([*found, *self._where.get(first.alt, ())])
