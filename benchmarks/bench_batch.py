@@ -3,13 +3,23 @@
 Peak memory is the largest sum of resident memory over the whole process tree (the command and
 its workers), sampled every 0.1 s from /proc.
 
+``--corpus seeds`` (the default, issue 8's figure) recombines the 6 English / 7 Arabic sentences
+of seeds/news_sample.jsonl three to a document. ``--corpus gold`` recombines real news text
+instead, thousands of distinct sentences (English: the ACLED notes, PLOVER and PETRARCH examples;
+Arabic: the Arabic gold sentences, all in ../shared/gold), so that nothing learnt from a handful
+of repeated sentences helps; its sentences are counted by the lite splitter, and characters per
+second are printed too, since real sentences are longer (Arabic gold: ~180 characters, against
+~85 for the seeds).
+
     .venv/bin/python benchmarks/bench_batch.py throughput --docs 50000 --lang en
+    .venv/bin/python benchmarks/bench_batch.py throughput --docs 50000 --lang ar --corpus gold
     .venv/bin/python benchmarks/bench_batch.py memory --sizes 10000 100000 1000000
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import random
@@ -47,15 +57,46 @@ def tree_rss_kib(root: int) -> int:
     return total
 
 
-def write_archive(path: Path, docs: int, language: str, per_doc: int) -> int:
+SHARED_GOLD = REPO.parent / "shared" / "gold"
+
+
+def gold_texts(language: str) -> list[str]:
+    """Real news texts of one language from ../shared/gold (exits when it is absent)."""
+    texts: list[str] = []
+    if language == "en":
+        acled = SHARED_GOLD / "acled" / "acled_2020-04-27_2020-05-09_dev.csv"
+        if acled.is_file():
+            with acled.open(encoding="utf-8", newline="") as handle:
+                texts.extend(row["notes"] for row in csv.DictReader(handle) if row["notes"].strip())
+        sources = [SHARED_GOLD / "plover" / "plover_gsr_cameo_examples.jsonl",
+                   SHARED_GOLD / "petrarch" / "en_udp_validate_2_02.jsonl"]
+    else:
+        sources = [SHARED_GOLD / "arabic" / "ar_gsr_protest_assault_dev.jsonl"]
+    for path in sources:
+        if path.is_file():
+            texts.extend(json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()
+                         if line.strip())
+    if not texts:
+        raise SystemExit(f"no gold texts in {SHARED_GOLD}: --corpus gold needs ../shared")
+    return sorted(set(t.strip() for t in texts if t.strip()))
+
+
+def write_archive(path: Path, docs: int, language: str, per_doc: int, corpus: str = "seeds") -> tuple[int, int]:
+    """Write ``docs`` documents of ``per_doc`` texts each; (sentences, characters) written."""
+    from coder.frontends.lite.sentences import split_sentences
+
     rng = random.Random(11)
-    sentences = seed_sentences(language)
+    texts = seed_sentences(language) if corpus == "seeds" else gold_texts(language)
+    counts = {text: len(split_sentences(text, language)) for text in texts}
+    sentences = characters = 0
     with path.open("w", encoding="utf-8") as handle:
         for i in range(docs):
-            text = "\n".join(rng.choice(sentences) for _ in range(per_doc))
-            handle.write(json.dumps({"id": f"d{i}", "date": "2020-05-01", "lang": language, "text": text},
-                                    ensure_ascii=False) + "\n")
-    return docs * per_doc
+            chosen = [rng.choice(texts) for _ in range(per_doc)]
+            sentences += sum(counts[t] for t in chosen)
+            characters += sum(len(t) for t in chosen)
+            handle.write(json.dumps({"id": f"d{i}", "date": "2020-05-01", "lang": language,
+                                     "text": "\n".join(chosen)}, ensure_ascii=False) + "\n")
+    return sentences, characters
 
 
 def run(archive: Path, out: Path, workers: int) -> tuple[float, int]:
@@ -75,13 +116,15 @@ def run(archive: Path, out: Path, workers: int) -> tuple[float, int]:
 def throughput(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         archive = Path(tmp) / "archive.jsonl"
-        sentences = write_archive(archive, args.docs, args.lang, args.per_doc)
+        sentences, characters = write_archive(archive, args.docs, args.lang, args.per_doc, args.corpus)
         rates = {}
         for workers in (1, 2):
             seconds, peak = run(archive, Path(tmp) / f"out{workers}.parquet", workers)
             rates[workers] = sentences / seconds
-            print(f"lite {args.lang}, {args.docs:,} docs ({sentences:,} sentences), --workers {workers}: "
-                  f"{seconds:.1f} s, {rates[workers]:,.0f} sentences/s, peak RSS {peak / 1024:.0f} MiB")
+            print(f"lite {args.lang}, {args.corpus} corpus, {args.docs:,} docs ({sentences:,} sentences, "
+                  f"{characters / sentences:.0f} characters each), --workers {workers}: {seconds:.1f} s, "
+                  f"{rates[workers]:,.0f} sentences/s ({characters / seconds / 1000:,.0f}k characters/s), "
+                  f"peak RSS {peak / 1024:.0f} MiB")
         print(f"speed-up with 2 workers: {rates[2] / rates[1]:.2f}x")
 
 
@@ -103,6 +146,7 @@ def main() -> None:
     one.add_argument("--docs", type=int, default=50000)
     one.add_argument("--per-doc", type=int, default=3)
     one.add_argument("--lang", choices=("en", "ar"), default="en")
+    one.add_argument("--corpus", choices=("seeds", "gold"), default="seeds")
     two = sub.add_parser("memory")
     two.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000, 1000000])
     two.add_argument("--lang", choices=("en", "ar"), default="en")
