@@ -278,19 +278,39 @@ def _compatible(a: MentionFacts, b: MentionFacts) -> bool:
     return True
 
 
+_CROWDS = frozenset({"Protests", "Riots"})
+
+
 def _same_parties(a: MentionFacts, b: MentionFacts) -> bool:
     """Mentions of one sentence, or naming a common actor (or no actor at all), may be one incident."""
-    if {a.kind.event_type, b.kind.event_type} & {"Protests", "Riots"}:  # type: ignore[union-attr]
+    # asked for every pair of a group: the cheap tests first, no set built for the types, and the
+    # actors' names only for mentions of different sentences
+    if a.kind.event_type in _CROWDS or b.kind.event_type in _CROWDS:  # type: ignore[union-attr]
         return True  # a crowd and the police who dispersed it are named differently
-    if b.place is None and b.facts.date is None and b.sentence.index > a.sentence.index:
+    later = b.sentence.index > a.sentence.index
+    if later and b.place is None and b.facts.date is None:
         return True  # a later sentence with no place or day of its own goes on telling the incident
+    if a.sentence.index == b.sentence.index:
+        return True
     na, nb = _actor_names(a), _actor_names(b)
-    return a.sentence.index == b.sentence.index or not na or not nb or bool(na & nb)
+    return not na or not nb or bool(na & nb)
 
 
 def specificity(code: str) -> int:
     """'1951' > '195' > '190': a generic code ending in 0 says least about the act."""
     return len(code) * 2 - (1 if code.endswith("0") else 0)
+
+
+def _joins(items: Sequence[MentionFacts], group: list[int], item: MentionFacts) -> bool:
+    """Whether ``item`` is compatible with every mention of ``group`` and shares parties with one
+    (plain loops: two generators a group cost more than the tests in them)."""
+    for j in group:
+        if not _compatible(items[j], item):
+            return False
+    for j in group:
+        if _same_parties(items[j], item):
+            return True
+    return False
 
 
 def group_incidents(items: Sequence[MentionFacts]) -> list[list[int]]:
@@ -303,9 +323,7 @@ def group_incidents(items: Sequence[MentionFacts]) -> list[list[int]]:
         if item.kind is None:
             continue
         for group in groups:
-            if all(_compatible(items[j], item) for j in group) and any(
-                _same_parties(items[j], item) for j in group
-            ):
+            if _joins(items, group, item):
                 group.append(i)
                 break
         else:
