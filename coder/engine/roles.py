@@ -5,7 +5,7 @@ are read by ``coder.engine.tree``."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from coder.engine.verbs import VerbHit
 from coder.frontends.keys import match_key
@@ -42,8 +42,9 @@ INTRODUCTORY = frozenset({"despite", "after", "following", "amid", "before", "du
                           "though", "because", "unlike", "like", "since", "as", "in", "with", "without"})
 
 
-@dataclass(frozen=True, slots=True)
-class Roles:
+class Roles(NamedTuple):
+    """Who did it and to whom (a named tuple: several are made for each anchor)."""
+
     source: ActorMention | None
     target: ActorMention | None
 
