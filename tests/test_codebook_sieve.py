@@ -89,3 +89,17 @@ def test_stem_sets_hold_every_stem_a_pattern_requires(cb):
         for pattern in sieve.patterns:
             assert pattern.required_stems <= cb.stems[language].stems
     assert cb.stems["ar"].stems  # Arabic patterns use wildcard words
+
+
+def test_phrase_index_and_stem_set_pickle_without_their_memos(cb):
+    """The compiled-codebook cache stores the matchers, never what a run has read with them."""
+    import pickle
+
+    index, stems = cb.verb_index("ar"), cb.stems["ar"]
+    word = next(iter(stems.stems)) + "ات"
+    assert index.may_start(word) == pickle.loads(pickle.dumps(index)).may_start(word)
+    assert stems.in_words([word])
+    assert index._gathered and stems._of_word  # read once, remembered
+    again_index, again_stems = pickle.loads(pickle.dumps(index)), pickle.loads(pickle.dumps(stems))
+    assert not again_index._gathered and not again_stems._of_word
+    assert again_stems.in_words([word]) == stems.in_words([word]) and len(again_index) == len(index)

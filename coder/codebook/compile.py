@@ -138,6 +138,13 @@ class PhraseIndex(Generic[P]):
         # buckets are gathered once, not at each of its occurrences (words repeat)
         self._gathered: dict[str, tuple[tuple[tuple[Word, ...], P], ...]] = {}
 
+    def __getstate__(self) -> tuple:
+        return self._exact, self._wild, self._wild_lengths, self._split  # not the per-word memo
+
+    def __setstate__(self, state: tuple) -> None:
+        self._exact, self._wild, self._wild_lengths, self._split = state
+        self._gathered = {}
+
     def __len__(self) -> int:
         return sum(len(b) for b in self._exact.values()) + sum(len(b) for b in self._wild.values())
 
