@@ -383,6 +383,14 @@ _IRREALIS = {
 _FOLDED_IRREALIS = {language: case_folded(pattern) for language, pattern in _IRREALIS.items()}
 
 
+def _may_follow_irrealis(char: str) -> bool:
+    """Whether a cue word after ``char`` may follow a word of possibility: each ``_IRREALIS`` pattern
+    ends with ``\\W+$``, so the character before the cue is no word character (``\\w``: what
+    ``str.isalnum`` calls alphanumeric, and '_'). Arabic cues mostly match inside a word
+    («واشتبكت»): the search is skipped there."""
+    return not (char.isalnum() or char == "_")
+
+
 def find_cues(text: str, language: str, norm: Normalised | None = None) -> Cues:
     """The ACLED cue kinds of ``text`` (English patterns on the raw text, Arabic ones on its
     normalised form: no diacritics, أإآ→ا, ى→ي, ة→ه); a cue word after a word of possibility
@@ -407,8 +415,11 @@ def find_cues(text: str, language: str, norm: Normalised | None = None) -> Cues:
         if lowered is not None and folded is not None:
             pattern = folded
         for m in pattern.finditer(subject):
-            if irrealis.search(subject, max(0, m.start() - 30), m.start()):
+            start = m.start()
+            if start and _may_follow_irrealis(subject[start - 1]) and irrealis.search(
+                subject, max(0, start - 30), start
+            ):
                 continue
-            first[kind] = norm.raw_index(m.start()) if norm is not None else m.start()
+            first[kind] = norm.raw_index(start) if norm is not None else start
             break
     return Cues(first)
