@@ -72,6 +72,9 @@ class ArabicNames(NamedTuple):
 
     by_keys: dict[tuple[str, ...], tuple[Entry, ...]]  # every reading of a name, in the tables' order
     reach: dict[str, int]  # a first word's key -> the most words of a name that starts with it
+    # the first two keys of every name of two words or more: «في» and «علي» start names of four
+    # words, but a pair that starts none rules out every length above one at once
+    pairs: frozenset[tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -145,7 +148,8 @@ class Tables:
                         reach[keys[0]] = len(keys)
                 else:
                     found.append(entry)
-            return ArabicNames({keys: tuple(entries) for keys, entries in by_keys.items()}, reach)
+            pairs = frozenset(keys[:2] for keys in by_keys if len(keys) > 1)
+            return ArabicNames({keys: tuple(entries) for keys, entries in by_keys.items()}, reach, pairs)
 
     def vocabulary(self, language: str) -> frozenset[str]:
         """Keys of our own places' and the countries' Arabic names, so clitic segmentation can

@@ -229,27 +229,30 @@ def arabic_hits(sentence: Sentence, tables: Tables) -> list[Hit]:
     names = tables.arabic_keys()
     if names is None:
         return _indexed_hits(sentence, tables)
-    by_keys, reach = names
+    by_keys, reach, pairs = names
     keys = [t.key for t in sentence.tokens]
     hits: list[Hit] = []
-    i, count = 0, len(keys)
-    while i < count:
-        most = reach.get(keys[i])
-        entries = None
-        if most is not None:
-            for longest in range(min(i + most, count), i, -1):
-                entries = by_keys.get(tuple(keys[i:longest]))
-                if entries is not None:
-                    break
-        if entries is None:
-            i += 1
+    count = len(keys)
+    after = 0  # the first word not inside a name found so far
+    # only the words a name starts with are tried (a quarter of a sentence's words), not every word
+    for i in [k for k, key in enumerate(keys) if key in reach]:
+        if i < after:
             continue
+        entries = None
+        top = min(i + reach[keys[i]], count)
+        if top > i + 1 and (keys[i], keys[i + 1]) not in pairs:
+            top = i + 1  # no name of two words or more starts here
+        for longest in range(top, i, -1):
+            entries = by_keys.get(tuple(keys[i:longest]))
+            if entries is not None:
+                break
+        if entries is None:
+            continue
+        after = longest
         if _not_a_town(sentence, i, longest, entries):
-            i = longest
             continue
         start, end = _char_span(sentence, i, longest)
         hits.append(Hit(start, end, sentence.text[start:end], entries))
-        i = longest
     return hits
 
 
