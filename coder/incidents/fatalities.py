@@ -783,6 +783,30 @@ def _lookup_victim(word: str) -> tuple[int, bool] | None:
 _DEATH_WORDS = WordScreen(lambda word: not _TRIGGERS.isdisjoint(_SCREEN_WORD.findall(word)))
 
 
+# word -> whether a mention may start at it (a death cue, or "lives"/"life"): ``_mention_at`` is
+# asked only there. A memo keyed by the word: each sentence with a death word has a few dozen words,
+# and reading each one's stems for a cue cost more than the rest of the search.
+_MENTION_WORDS: dict[str, bool] = {}
+_MEMO_WORDS = 1 << 16  # words kept before the memo starts again
+
+
+def _cue_indexes(words: tuple[Word, ...]) -> list[int]:
+    """The indexes of the words a mention may start at, in order (``_mention_at`` is None elsewhere)."""
+    memo = _MENTION_WORDS
+    out: list[int] = []
+    for i, word in enumerate(words):
+        text = word.text
+        known = memo.get(text)
+        if known is None:
+            known = text in ("lives", "life") or _cue_at(text) is not None
+            if len(memo) >= _MEMO_WORDS:
+                memo.clear()
+            memo[text] = known
+        if known:
+            out.append(i)
+    return out
+
+
 def _may_report_deaths(norm: Normalised) -> bool:
     return _DEATH_WORDS.any_word(norm.text)
 
@@ -796,7 +820,7 @@ def find_fatalities(sentence: str, language: str, norm: Normalised | None = None
     s = _analyse(norm)
     found: list[_Found] = []
     covered = -1
-    for i in range(len(s.words)):
+    for i in _cue_indexes(s.words):
         if i <= covered:
             continue  # a cue inside an earlier mention («مقتل 3 قتلى») is the same mention
         mention = _mention_at(s, i)
