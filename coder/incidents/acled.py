@@ -398,11 +398,25 @@ def _same_state(a: Side, b: Side) -> bool:
         and a.country is not None and a.country == b.country
 
 
+# (template, id of the country, day) -> (the country, the name): each document names its default
+# sides several times over (every incident's actors); the country kept in the value, so that its id
+# cannot be reused while it is cached
+_NAMED: dict[tuple[str, int, dt.date | None], tuple[Country, str]] = {}
+
+
 def _named(template: str, country: Country | None, day: dt.date | None) -> str | None:
     if country is None:
         return None
+    key = (template, id(country), day)
+    known = _NAMED.get(key)
+    if known is not None and known[0] is country:
+        return known[1]
     year = country.regime_year(day)
-    return template.format(country=country.name, regime=f" ({year}-)" if year else "")
+    name = template.format(country=country.name, regime=f" ({year}-)" if year else "")
+    if len(_NAMED) >= 4096:
+        _NAMED.clear()
+    _NAMED[key] = (country, name)
+    return name
 
 
 _DEFAULT_NAMES = {
