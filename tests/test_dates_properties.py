@@ -41,3 +41,16 @@ def test_dates_find_event_date_never_fails(sentence: str, language: str, doc_dat
 @given(sentence=SENTENCES, language=st.sampled_from(["ar", "en", "es"]))
 def test_dates_is_aggregate_period_never_fails(sentence: str, language: str) -> None:
     assert isinstance(is_aggregate_period(sentence, language), bool)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab1٣_ \n\t.-²ⅷ٫،éİقال", max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_word_before_reads_what_the_regex_search_finds(text, lo, hi):
+    """``_word_before`` (read back from the end) is the regex search it replaced, digits, '_',
+    superscripts and Arabic letters included."""
+    from coder.incidents.dates import _WORD_BEFORE, _word_before
+
+    hi = min(hi, len(text))
+    lo = min(lo, hi)
+    found = _WORD_BEFORE.search(text, lo, hi)
+    assert _word_before(text, lo, hi) == (found.group(1) if found else "")
