@@ -12,8 +12,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
+# bytecode compiled once, as pip does for a regular install: an editable one leaves it to the first
+# import, and where PYTHONDONTWRITEBYTECODE is set every process would compile the package again
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install -q -e .
+	$(BIN)/python -m compileall -q coder
 	touch $@
 
 # torch first, pinned: it is the CPU build on local disk; a bare `torch` would pull a CUDA build
