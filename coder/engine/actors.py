@@ -370,6 +370,6 @@ def _possessed(sentence: Sentence, actors: list[ActorMention], cb: CompiledCodeb
         if acled is None:
             acled = cb.agent_acled_name(cb.agent(actor.role), owner.country)
         out[i] = actor._replace(code=owner.country + actor.code[len(UNKNOWN_COUNTRY):],
-                                     country=owner.country, acled_name=acled,
-                                     rule=actor.rule + "+" + owner.rule)
+                                country=owner.country, acled_name=acled,
+                                rule=actor.rule + "+" + owner.rule)
     return out

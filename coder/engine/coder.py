@@ -69,8 +69,8 @@ def _inherit_country(actor: ActorMention | None, actors: Sequence[ActorMention],
             if acled is None:
                 acled = cb.agent_acled_name(cb.agent(actor.role), other.country)
             return actor._replace(code=other.code, country=other.country,
-                                       acled_name=acled, inter=other.inter or actor.inter,
-                                       rule=actor.rule + "+" + other.rule)
+                                  acled_name=acled, inter=other.inter or actor.inter,
+                                  rule=actor.rule + "+" + other.rule)
     return actor
 
 
@@ -193,7 +193,7 @@ def _targets_by_order(sentence: Sentence, mentions: list[Mention], by_order: lis
                               and (o.target.code == m.source.code or PASSIVE_RULE in o.rule_id)), None)
                 if other is not None:
                     m = m._replace(source=other.source, target=other.target,
-                                            rule_id=m.rule_id + "+order")
+                                   rule_id=m.rule_id + "+order")
         out.append(m)
     return out
 
@@ -286,7 +286,7 @@ def _military(mentions: list[Mention], cb: CompiledCodebook) -> list[Mention]:
                 acled = cb.agent_acled_name(agent, source.country)
             inter = source.inter or (agent.inter if agent else None)
             source = source._replace(code=source.code + MILITARY, role=MILITARY,
-                                         acled_name=acled, inter=inter)
+                                     acled_name=acled, inter=inter)
             m = m._replace(source=source)
         out.append(m)
     return out
@@ -308,7 +308,7 @@ def _implied_protesters(mentions: list[Mention], cb: CompiledCodebook) -> list[M
             # through its people
             acled = cb.agent_acled_name(agent, source.country)
             people = source._replace(code=source.code + agent.code, role=agent.code,
-                                         inter=agent.inter, acled_name=acled)
+                                     inter=agent.inter, acled_name=acled)
             m = m._replace(source=people)
         if m.source is None and _KIND.get(m.code[:2]) == "protest":
             implied = ActorMention(UNKNOWN_COUNTRY + agent.code, "", None, None, agent.inter, m.anchor_start,
