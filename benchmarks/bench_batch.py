@@ -81,7 +81,8 @@ def gold_texts(language: str) -> list[str]:
     return sorted(set(t.strip() for t in texts if t.strip()))
 
 
-def write_archive(path: Path, docs: int, language: str, per_doc: int, corpus: str = "seeds") -> tuple[int, int]:
+def write_archive(path: Path, docs: int, language: str, per_doc: int,
+                  corpus: str = "seeds") -> tuple[int, int]:
     """Write ``docs`` documents of ``per_doc`` texts each; (sentences, characters) written."""
     from coder.frontends.lite.sentences import split_sentences
 
