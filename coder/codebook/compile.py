@@ -27,6 +27,7 @@ from coder.codebook.load import Codebook, content_hash, default_codebook_path, l
 from coder.collector import paused_collector
 from coder.errors import CodebookError
 from coder.frontends.keys import phrase_keys
+from coder.memo import remember
 
 P = TypeVar("P")
 logger = logging.getLogger(__name__)
@@ -166,10 +167,7 @@ class PhraseIndex(Generic[P]):
         for length in self._wild_lengths:
             if length <= len(key):
                 found.extend(self._wild.get(key[:length], ()))
-        if len(self._gathered) >= GATHERED_LIMIT:
-            self._gathered.clear()  # a bound on memory over an endless vocabulary
-        gathered = self._gathered[key] = tuple(found)
-        return gathered
+        return remember(self._gathered, key, tuple(found))
 
     def all_at(self, keys: Sequence[str], start: int) -> list[Match[P]]:
         """Every phrase that matches at ``start``, longest first."""
@@ -267,7 +265,6 @@ class PhraseIndex(Generic[P]):
         return out
 
 
-GATHERED_LIMIT = 1 << 16
 SPLIT = 12  # a first word with more phrases than this gets a second-level index
 
 
@@ -431,11 +428,8 @@ class StemSet:
 
     def _in_word(self, key: str) -> frozenset[str]:
         stems = self.stems
-        found = frozenset(key[:n] for n in self.lengths if n <= len(key) and key[:n] in stems)
-        if len(self._of_word) >= GATHERED_LIMIT:
-            self._of_word.clear()  # a bound on memory over an endless vocabulary
-        self._of_word[key] = found
-        return found
+        return remember(self._of_word, key,
+                        frozenset(key[:n] for n in self.lengths if n <= len(key) and key[:n] in stems))
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
 from coder.incidents.dates import aggregate_span
@@ -35,6 +36,7 @@ from coder.incidents.numbers import (
     stems,
 )
 from coder.incidents.prefilter import WordScreen, ascii_casefold_is_exact
+from coder.memo import WORD_MEMO_LIMIT
 
 
 @dataclass(frozen=True, slots=True)
@@ -783,28 +785,17 @@ def _lookup_victim(word: str) -> tuple[int, bool] | None:
 _DEATH_WORDS = WordScreen(lambda word: not _TRIGGERS.isdisjoint(_SCREEN_WORD.findall(word)))
 
 
-# word -> whether a mention may start at it (a death cue, or "lives"/"life"): ``_mention_at`` is
-# asked only there. A memo keyed by the word: each sentence with a death word has a few dozen words,
-# and reading each one's stems for a cue cost more than the rest of the search.
-_MENTION_WORDS: dict[str, bool] = {}
-_MEMO_WORDS = 1 << 16  # words kept before the memo starts again
+# Memoised by the word: each sentence with a death word has a few dozen words, and reading each
+# one's stems for a cue cost more than the rest of the search.
+@lru_cache(maxsize=WORD_MEMO_LIMIT)
+def _may_start_mention(text: str) -> bool:
+    """Whether a mention may start at a word: a death cue, or "lives"/"life"."""
+    return text in ("lives", "life") or _cue_at(text) is not None
 
 
 def _cue_indexes(words: tuple[Word, ...]) -> list[int]:
     """The indexes of the words a mention may start at, in order (``_mention_at`` is None elsewhere)."""
-    memo = _MENTION_WORDS
-    out: list[int] = []
-    for i, word in enumerate(words):
-        text = word.text
-        known = memo.get(text)
-        if known is None:
-            known = text in ("lives", "life") or _cue_at(text) is not None
-            if len(memo) >= _MEMO_WORDS:
-                memo.clear()
-            memo[text] = known
-        if known:
-            out.append(i)
-    return out
+    return [i for i, word in enumerate(words) if _may_start_mention(word.text)]
 
 
 def _may_report_deaths(norm: Normalised) -> bool:

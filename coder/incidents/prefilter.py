@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from re import _constants as sre  # the stdlib parser's opcodes; stable across 3.11-3.13
 from re import _parser as sre_parse
 
+from coder.memo import remember
+
 _MAX_STRINGS = 64  # cap on the exact strings a piece may stand for before we stop expanding
 _KEEP_CHARS = 8  # long enough to be rare in text, short enough that variants collapse
 
@@ -242,8 +244,6 @@ class StringGate:
     (occurrences may overlap) and each yields the longest piece starting there; what the shorter
     pieces that are its prefixes stand for comes with it."""
 
-    _MEMO_WORDS = 1 << 16  # words kept before the memo starts again (a few MB at most)
-
     def __init__(self, gates: dict[str, frozenset[str]]) -> None:
         named: dict[str, set[str]] = {}  # piece -> names of the strings that are that piece
         spaced: dict[str, set[tuple[str, str]]] = {}  # piece -> (string, name) of longer strings
@@ -278,10 +278,7 @@ class StringGate:
         for word in text.split():
             held = words.get(word)
             if held is None:
-                held = self._word_strings(word)
-                if len(words) >= self._MEMO_WORDS:
-                    words.clear()
-                words[word] = held
+                held = remember(words, word, self._word_strings(word))
             if held[0]:
                 found.update(held[0])
             if held[1]:
@@ -306,8 +303,6 @@ class WordScreen:
     set): each word's answer is found once and kept (a memo keyed by the word), where a regex
     pass over every sentence made a list of all its words to look up."""
 
-    _MEMO_WORDS = 1 << 16  # words kept before the memo starts again
-
     def __init__(self, test: Callable[[str], bool]) -> None:
         self._test = test
         self._words: dict[str, bool] = {}
@@ -317,10 +312,7 @@ class WordScreen:
         for word in text.split():
             passed = words.get(word)
             if passed is None:
-                passed = self._test(word)
-                if len(words) >= self._MEMO_WORDS:
-                    words.clear()
-                words[word] = passed
+                passed = remember(words, word, self._test(word))
             if passed:
                 return True
         return False
