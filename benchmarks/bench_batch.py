@@ -19,7 +19,6 @@ second are printed too, since real sentences are longer (Arabic gold: ~180 chara
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import random
@@ -62,23 +61,17 @@ SHARED_GOLD = REPO.parent / "shared" / "gold"
 
 def gold_texts(language: str) -> list[str]:
     """Real news texts of one language from ../shared/gold (exits when it is absent)."""
-    texts: list[str] = []
-    if language == "en":
-        acled = SHARED_GOLD / "acled" / "acled_2020-04-27_2020-05-09_dev.csv"
-        if acled.is_file():
-            with acled.open(encoding="utf-8", newline="") as handle:
-                texts.extend(row["notes"] for row in csv.DictReader(handle) if row["notes"].strip())
-        sources = [SHARED_GOLD / "plover" / "plover_gsr_cameo_examples.jsonl",
-                   SHARED_GOLD / "petrarch" / "en_udp_validate_2_02.jsonl"]
-    else:
-        sources = [SHARED_GOLD / "arabic" / "ar_gsr_protest_assault_dev.jsonl"]
-    for path in sources:
-        if path.is_file():
-            texts.extend(json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()
-                         if line.strip())
+    from coder.eval.gold import read_gold
+
+    names = (["acled/acled_2020-04-27_2020-05-09_dev.csv", "plover/plover_gsr_cameo_examples.jsonl",
+              "petrarch/en_udp_validate_2_02.jsonl"] if language == "en"
+             else ["arabic/ar_gsr_protest_assault_dev.jsonl"])
+    texts = {case.text.strip() for name in names if (SHARED_GOLD / name).is_file()
+             for case in read_gold(SHARED_GOLD / name).cases}
+    texts.discard("")
     if not texts:
         raise SystemExit(f"no gold texts in {SHARED_GOLD}: --corpus gold needs ../shared")
-    return sorted(set(t.strip() for t in texts if t.strip()))
+    return sorted(texts)
 
 
 def write_archive(path: Path, docs: int, language: str, per_doc: int,
