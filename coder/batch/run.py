@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import gc
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,7 +13,7 @@ from coder.batch.pool import run_ordered
 from coder.batch.progress import Progress, count_records
 from coder.batch.sinks import DatasetLayout, FileSink, prepare_directory, validate_partition_by
 from coder.batch.work import ChunkSummary, code_and_write, code_chunk_tables
-from coder.collector import paused_collector
+from coder.collector import collector_for_run
 from coder.errors import CoderError
 from coder.io.readers import ReadOptions
 from coder.output.parquet import file_metadata
@@ -59,14 +58,7 @@ def run_coding(inputs: Sequence[Path], options: ReadOptions, coder: Coder, setti
     """Code every input record exactly once; see sinks.py for the output layouts."""
     partition_by = validate_partition_by(settings.partition_by)
     metadata = file_metadata(coder.codebook_version, coder.parser)
-    # what is loaded here lives as long as the run: the cyclic collector need not walk its
-    # millions of objects again (3-7% of the coding time), and forked workers share its pages;
-    # they go back to the collector when the run ends (a process may start other runs). Frozen
-    # before the collector resumes, they are not walked even once.
-    with paused_collector():
-        coder.preload()
-        gc.freeze()
-    try:
+    with collector_for_run(coder.preload):
         total = count_records(inputs) if not settings.quiet else None
         progress = Progress.for_terminal(total, settings.quiet)
         chunks = flag_duplicates(chunk_records(inputs, options, settings.chunk_size, settings.max_chars))
@@ -77,8 +69,6 @@ def run_coding(inputs: Sequence[Path], options: ReadOptions, coder: Coder, setti
                 raise CoderError("--engine dask writes a directory dataset: give a folder to -o")
             result = _run_file(chunks, coder, settings, metadata, progress)
         progress.finish()
-    finally:
-        gc.unfreeze()
     return result
 
 
