@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from coder.codebook.compile import cache_directory, compile_codebook, load_compiled
+from coder.cache import cache_directory
+from coder.codebook.compile import compile_codebook, load_compiled
 from coder.codebook.entries import ActorEntry, DatedCode
 from coder.codebook.load import load_codebook
 from coder.errors import CodebookError

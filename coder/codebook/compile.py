@@ -6,14 +6,8 @@ Matching cost per token does not grow with the number of entries: each token loo
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import hashlib
 import logging
-import os
-import pickle
-import sys
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -22,9 +16,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Generic, NamedTuple, TypeVar
 
+from coder.cache import cache_directory, cache_key, load_or_build, source_stamp
 from coder.codebook.entries import AgentEntry, record_reduce
 from coder.codebook.load import Codebook, content_hash, default_codebook_path, load_codebook
-from coder.collector import paused_collector
 from coder.errors import CodebookError
 from coder.frontends.keys import phrase_keys
 from coder.memo import remember
@@ -632,43 +626,14 @@ def compiled(codebook: Codebook) -> CompiledCodebook:
 
 # -- the compiled-codebook cache ----------------------------------------------------------------
 
-CACHE_ENV = "EVENT_CODER_CACHE"  # a directory for the cache, or "off"
-_CACHE_OFF = frozenset({"", "0", "off", "no", "none", "false"})
 # the code whose output the cache holds: any change to it makes older cache files stale
-_COMPILER_SOURCES = ("codebook", "frontends/keys.py", "frontends/lite")
-
-
-def cache_directory(explicit: Path | None = None) -> Path | None:
-    """Where compiled codebooks are cached: ``explicit``, else ``$EVENT_CODER_CACHE`` ("off"
-    turns the cache off), else ``$XDG_CACHE_HOME/event-coder``, else ``~/.cache/event-coder``."""
-    if explicit is not None:
-        return Path(explicit)
-    value = os.environ.get(CACHE_ENV)
-    if value is not None:
-        return None if value.strip().lower() in _CACHE_OFF else Path(value)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "event-coder"
-
-
-def _compiler_stamp() -> str:
-    """Size and modification time of every source file the compiled codebook depends on."""
-    package = Path(__file__).resolve().parents[1]
-    parts = [sys.version.split()[0]]
-    for name in _COMPILER_SOURCES:
-        target = package / name
-        for path in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
-    return "|".join(parts)
+COMPILER_SOURCES = ("codebook", "frontends/keys.py", "frontends/lite")
 
 
 def load_compiled(directory: Path | None = None, *, cache_dir: Path | None = None) -> CompiledCodebook:
     """The compiled codebook of a folder (default: the embedded codebook), from the cache when
     a file there was compiled from the same content by the same code, else loaded, compiled and
-    written to the cache. An unreadable or unwritable cache is passed over silently."""
+    written to the cache (``coder.cache``)."""
     folder = Path(directory) if directory is not None else default_codebook_path()
     if not folder.is_dir():
         raise CodebookError(f"codebook folder {folder} does not exist")
@@ -678,31 +643,12 @@ def load_compiled(directory: Path | None = None, *, cache_dir: Path | None = Non
 
 @lru_cache(maxsize=8)
 def _load_compiled(folder: Path, version: str, cache: Path | None) -> CompiledCodebook:
-    if cache is None:
+    key = cache_key(str(folder), version, source_stamp(COMPILER_SOURCES))
+
+    def accept(found: object) -> bool:
+        return isinstance(found, CompiledCodebook) and found.codebook.version == version
+
+    def build() -> CompiledCodebook:
         return compile_codebook(load_codebook(folder))
-    key = hashlib.sha256(f"{folder}|{version}|{_compiler_stamp()}".encode()).hexdigest()[:24]
-    path = cache / f"codebook-{key}.pickle"
-    try:
-        with path.open("rb") as handle, paused_collector():  # a tree of records without cycles
-            found = pickle.load(handle)
-        if isinstance(found, CompiledCodebook) and found.codebook.version == version:
-            return found
-    except FileNotFoundError:
-        pass
-    except Exception as exc:  # a truncated or foreign file: compile again and replace it
-        logger.debug("compiled codebook cache %s unreadable (%s); compiling", path, exc)
-    with paused_collector():
-        result = compile_codebook(load_codebook(folder))
-    temporary: str | None = None
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cache, prefix=".codebook-", suffix=".tmp", delete=False) as out:
-            temporary = out.name
-            pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)  # readers see the whole file or none
-    except OSError as exc:
-        logger.debug("compiled codebook cache %s not written (%s)", cache, exc)
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-    return result
+
+    return load_or_build(cache, f"codebook-{key}.pickle", build, accept)

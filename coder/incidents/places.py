@@ -226,7 +226,7 @@ def _not_a_town(sentence: Sentence, start: int, end: int, entries: tuple[Entry, 
 
 def arabic_hits(sentence: Sentence, tables: Tables) -> list[Hit]:
     """Every place name of an Arabic sentence: the longest name at a word, then on after it."""
-    names = tables.arabic_keys()
+    names = tables.arabic_keys
     if names is None:
         return _indexed_hits(sentence, tables)
     by_keys, reach, pairs = names
