@@ -16,6 +16,7 @@ from coder.engine.coder import EngineSettings, code_sentence
 from coder.engine.readings import DocumentReadings
 from coder.errors import CoderError, InputError
 from coder.frontends.lite import LiteFrontend
+from coder.frontends.lite.langid import detect_language
 from coder.frontends.stanza import StanzaFrontend
 from coder.incidents.build import build_rows
 from coder.incidents.places import load_gazetteer
@@ -90,8 +91,6 @@ class CodedBatch:
 
 
 def detect(doc: Document) -> str | None:
-    from coder.frontends.lite.langid import detect_language
-
     return doc.language or detect_language(doc.text)
 
 

@@ -85,7 +85,8 @@ def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
                 if span:
                     spans.append(span)
                 start = end.end()
-        span = _trimmed(text, offset + start, offset + len(line_text))
-        if span:
-            spans.append(span)
+        if start < len(line_text):  # most lines end with their last sentence's stop
+            span = _trimmed(text, offset + start, offset + len(line_text))
+            if span:
+                spans.append(span)
     return spans
