@@ -45,12 +45,14 @@ class Sentence:
     text: str
     tokens: tuple[Token, ...]
     language: str
-    # read once: the engine and the incident layer ask for it several times a mention
+    # read once: the engine and the incident layer ask for them several times a sentence
     has_heads: bool = field(init=False, repr=False, compare=False)
+    keys: tuple[str, ...] = field(init=False, repr=False, compare=False)  # each token's key
 
     def __post_init__(self) -> None:
-        heads = bool(self.tokens) and all(t.head is not None for t in self.tokens)
-        object.__setattr__(self, "has_heads", heads)
+        tokens = self.tokens
+        object.__setattr__(self, "has_heads", bool(tokens) and all(t.head is not None for t in tokens))
+        object.__setattr__(self, "keys", tuple([t.key for t in tokens]))
 
 
 @dataclass(frozen=True, slots=True)

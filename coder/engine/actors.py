@@ -57,7 +57,7 @@ def _piece(match: Match[int]) -> Piece:
 
 def scan_pieces(sentence: Sentence, cb: CompiledCodebook) -> list[Piece]:
     """Every actor, demonym and agent phrase of the sentence, longest first, not overlapping."""
-    keys = [t.key for t in sentence.tokens]
+    keys = sentence.keys
     pieces = [_piece(m) for m in cb.actor_index(sentence.language).scan(keys)]
     dateline = _dateline(sentence, pieces)
     if dateline is not None:
@@ -154,7 +154,7 @@ def _english_modifiers(sentence: Sentence, entity: Piece, agent: Piece, cb: Comp
     for i, t in enumerate(words, start=agent.start - len(words)):
         if t.upos in ("PUNCT", "NUM") or not t.form.replace("-", "").isalpha() or t.key in NOT_MODIFIERS:
             return False
-        if index is not None and index.all_at([tok.key for tok in tokens], i):
+        if index is not None and index.all_at(sentence.keys, i):
             return False
     return True
 

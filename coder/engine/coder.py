@@ -116,7 +116,7 @@ def discarded(sentence: Sentence, cb: CompiledCodebook) -> bool:
     index = cb.discards.get(sentence.language)
     if index is None:
         return False
-    return index.any_in([t.key for t in sentence.tokens])
+    return index.any_in(sentence.keys)
 
 
 def code_sentence(sentence: Sentence, cb: CompiledCodebook, day: dt.date | None,

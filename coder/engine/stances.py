@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import repeat
 
 from coder.model import ActorMention, Mention, Sentence
 
@@ -75,8 +76,8 @@ def _word_kind(key: str, language: str) -> int:
     return DEATH_WORD if key == DEATH[language] else 0
 
 
-def _opens_stance(keys: Sequence[str], i: int, language: str) -> bool:
-    kind = _word_kind(keys[i], language)
+def _opens_stance(kind: int, keys: Sequence[str], i: int, language: str) -> bool:
+    """Whether the word at ``i``, of kind ``kind`` (not 0), opens a phrase of stance."""
     if kind == PROTEST:
         return any(k in AGAINST[language] for k in keys[i + 1:i + 3])
     if kind == DEATH_WORD:
@@ -85,8 +86,10 @@ def _opens_stance(keys: Sequence[str], i: int, language: str) -> bool:
 
 
 def _openers(keys: Sequence[str], language: str) -> list[int]:
-    """Where the sentence's phrases of stance open, in order."""
-    return [i for i in range(len(keys)) if _opens_stance(keys, i, language)]
+    """Where the sentence's phrases of stance open, in order (most words are of no kind: they
+    are passed over on their memoised kind alone)."""
+    kinds = map(_word_kind, keys, repeat(language))  # the memo's C wrapper, called from C
+    return [i for i, kind in enumerate(kinds) if kind and _opens_stance(kind, keys, i, language)]
 
 
 def stance_actor(sentence: Sentence, after: int, actors: Sequence[ActorMention],
@@ -99,7 +102,7 @@ def stance_actor(sentence: Sentence, after: int, actors: Sequence[ActorMention],
     language = sentence.language
     if language not in STANCE_STEMS:
         return None
-    keys = [t.key for t in sentence.tokens]
+    keys = sentence.keys
     if openers is None:
         openers = _openers(keys, language)
     for i in openers:
@@ -126,7 +129,7 @@ def stance_targets(sentence: Sentence, mentions: Sequence[Mention], actors: Sequ
             or not any(m.code.startswith(PROTEST_ROOT) for m in mentions):
         return list(mentions)
     # found once for all the sentence's protests
-    openers = _openers([t.key for t in sentence.tokens], sentence.language)
+    openers = _openers(sentence.keys, sentence.language)
     victims = frozenset(a.start for a in actors
                         if any(0 <= a.start - end <= VICTIM_GAP for _, end in patients))
     out = []

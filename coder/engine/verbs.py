@@ -266,7 +266,7 @@ def negated_by_order(sentence: Sentence, start: int, keys: Sequence[str] | None 
     the caller has them)."""
     negators = NEGATORS.get(sentence.language, frozenset())
     if keys is None:
-        keys = [t.key for t in sentence.tokens]
+        keys = sentence.keys
     return not negators.isdisjoint(keys[max(0, start - NEGATION_REACH):start])
 
 
@@ -311,7 +311,7 @@ def find_verbs(sentence: Sentence, cb: CompiledCodebook, masks=None, barrier: Co
     may take after it and before it; words before an anchor are not looked for across a
     position of ``barrier``.
     """
-    keys = [t.key for t in sentence.tokens]
+    keys = sentence.keys
     language = sentence.language
     hits: list[VerbHit] = []
     matcher: Matcher | None = None
