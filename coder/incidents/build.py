@@ -45,6 +45,7 @@ from coder.incidents.fatalities import FatalityMention, coded_fatalities, find_f
 from coder.incidents.gazetteer import Country, Tables, load_tables
 from coder.incidents.numbers import Normalised, normalise
 from coder.incidents.places import DocumentPlaces, Place, place_of, resolve_places
+from coder.incidents.screen import Screened, screen
 from coder.model import ActorMention, Document, Mention, Sentence
 from coder.schema import EventRow
 
@@ -94,13 +95,16 @@ class SentenceFacts:
     Read-only to its users; the memo fields are filled once (functools.cached_property would do,
     but takes a lock on every read in Python 3.11)."""
 
-    __slots__ = ("text", "language", "doc_date", "_norm", "_date", "_fatalities", "_aggregate", "_cues")
+    __slots__ = (
+        "text", "language", "doc_date", "_norm", "_screened", "_date", "_fatalities", "_aggregate", "_cues"
+    )
 
     def __init__(self, text: str, language: str, doc_date: dt.date | None) -> None:
         self.text = text
         self.language = language
         self.doc_date = doc_date
         self._norm: Normalised | None = None
+        self._screened: object = _UNREAD
         self._date: object = _UNREAD
         self._fatalities: object = _UNREAD
         self._aggregate: object = _UNREAD
@@ -114,27 +118,42 @@ class SentenceFacts:
         return self._norm
 
     @property
+    def screened(self) -> Screened | None:
+        """Every reader's screen of the normalised text, in one pass over its words."""
+        if self._screened is _UNREAD:
+            self._screened = screen(self.norm, self.language)
+        return self._screened  # type: ignore[return-value]
+
+    @property
     def date(self) -> DateMention | None:
         if self._date is _UNREAD:
-            self._date = find_event_date(self.text, self.language, self.doc_date, self.norm)
+            s = self.screened
+            self._date = find_event_date(
+                self.text, self.language, self.doc_date, self.norm, s and s.date_words, s and s.date_rules
+            )
         return self._date  # type: ignore[return-value]
 
     @property
     def fatalities(self) -> FatalityMention | None:
         if self._fatalities is _UNREAD:
-            self._fatalities = find_fatalities(self.text, self.language, self.norm)
+            s = self.screened
+            self._fatalities = find_fatalities(self.text, self.language, self.norm, s and s.death_words)
         return self._fatalities  # type: ignore[return-value]
 
     @property
     def aggregate(self) -> bool:
         if self._aggregate is _UNREAD:
-            self._aggregate = is_aggregate_period(self.text, self.language, self.norm)
+            s = self.screened
+            self._aggregate = is_aggregate_period(self.text, self.language, self.norm, s and s.aggregate)
         return self._aggregate  # type: ignore[return-value]
 
     @property
     def cues(self) -> Cues:
         if self._cues is _UNREAD:
-            self._cues = find_cues(self.text, self.language, self.norm if self.language == "ar" else None)
+            s = self.screened
+            self._cues = find_cues(
+                self.text, self.language, self.norm if self.language == "ar" else None, s and s.cues
+            )
         return self._cues  # type: ignore[return-value]
 
 

@@ -310,7 +310,7 @@ _COMPILED: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "en": tuple((kind, re.compile(pattern, re.I)) for kind, pattern in _EN.items()),
     "ar": tuple((kind, re.compile(pattern)) for kind, pattern in _AR.items()),
 }
-_GATES = {language: PatternGate([p for _, p in cues]) for language, cues in _COMPILED.items()}
+CUE_GATES = {language: PatternGate([p for _, p in cues]) for language, cues in _COMPILED.items()}
 # (gate name, kind, pattern, its case-folded twin or None) of each language, in order
 _SCANS = {
     language: tuple((str(i), kind, pattern, case_folded(pattern)) for i, (kind, pattern) in enumerate(cues))
@@ -394,17 +394,22 @@ def _may_follow_irrealis(char: str) -> bool:
     return not (char.isalnum() or char == "_")
 
 
-def find_cues(text: str, language: str, norm: Normalised | None = None) -> Cues:
+def find_cues(
+    text: str, language: str, norm: Normalised | None = None, possible: frozenset[str] | None = None
+) -> Cues:
     """The ACLED cue kinds of ``text`` (English patterns on the raw text, Arabic ones on its
     normalised form: no diacritics, أإآ→ا, ى→ي, ة→ه); a cue word after a word of possibility
-    ("any attack") does not count. ``norm``: ``normalise(text)``, when the caller has it."""
+    ("any attack") does not count. ``norm``: ``normalise(text)``, when the caller has it;
+    ``possible``: ``CUE_GATES[language].possible`` of the text the patterns run on, when the
+    caller screened it (``screen.py``)."""
     scans = _SCANS.get(language)
     if not scans:
         return NO_CUES
     norm = (norm or normalise(text)) if language == "ar" else None
     subject = norm.text if norm is not None else text
     irrealis = _IRREALIS[language]
-    possible = _GATES[language].possible(subject)  # most kinds are ruled out without a scan
+    if possible is None:
+        possible = CUE_GATES[language].possible(subject)  # most kinds are ruled out without a scan
     # case-insensitive patterns run case-folded on the lower-cased text where that is exact
     # (same spans, 2-3x faster)
     lowered = subject.lower() if _FOLDED_IRREALIS[language] is not None and casefold_is_exact(subject) \

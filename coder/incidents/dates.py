@@ -163,19 +163,22 @@ _EN_CAPITAL_TRIGGERS = ("May", "MAY", "March", "MARCH", "Mar")
 
 
 # a screen word never spans white space: the screen is decided word by word, each word once
-_DATE_WORDS = {
+DATE_WORDS = {
     "ar": WordScreen(lambda word: not _AR_TRIGGERS.isdisjoint(_SCREEN_WORD.findall(word))),
     "en": WordScreen(lambda word: not _EN_TRIGGERS.isdisjoint(_SCREEN_WORD.findall(word))),
 }
 
 
-def _may_hold_date(norm: Normalised, language: str) -> bool:
+def _may_hold_date(norm: Normalised, language: str, words: bool | None = None) -> bool:
+    """``words``: ``DATE_WORDS[language].any_word(norm.text)``, when the caller screened it."""
     if language == "ar":
-        hit = _DATE_WORDS["ar"].any_word(norm.text)
+        hit = DATE_WORDS["ar"].any_word(norm.text) if words is None else words
     elif language == "en":
         # "may" and "march" are mostly a modal and a verb: only their capitalised forms count.
         raw = norm.raw
-        hit = _DATE_WORDS["en"].any_word(norm.text) or any(m in raw for m in _EN_CAPITAL_TRIGGERS)
+        hit = (DATE_WORDS["en"].any_word(norm.text) if words is None else words) or any(
+            m in raw for m in _EN_CAPITAL_TRIGGERS
+        )
     else:
         hit = False
     return hit or bool(_NUMERIC_DATE.search(norm.text))
@@ -500,7 +503,7 @@ _RULES: dict[str, tuple[tuple[re.Pattern[str], _Resolver, str], ...]] = {
     "ar": _AR_RULES + _COMMON_RULES,
     "en": _EN_RULES + _COMMON_RULES,
 }
-_RULE_GATES = {language: PatternGate([p for p, _, _ in rules]) for language, rules in _RULES.items()}
+RULE_GATES = {language: PatternGate([p for p, _, _ in rules]) for language, rules in _RULES.items()}
 _RULE_NAMES = tuple(str(i) for i in range(max(len(rules) for rules in _RULES.values())))  # the gates' names
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")  # what _word_before reads, kept as its definition
@@ -557,13 +560,15 @@ def _reporting(start: int, norm: Normalised) -> bool:
     return any(w in _REPORTING or (w[:1] in "وف" and w[1:] in _REPORTING) for w in words)
 
 
-def _candidates(norm: Normalised, language: str, doc: dt.date | None
+def _candidates(norm: Normalised, language: str, doc: dt.date | None, possible: frozenset[str] | None = None
                 ) -> tuple[list[_Candidate], list[tuple[int, int]]]:
-    """Resolved date expressions, and the spans of every rule match (resolved or not)."""
+    """Resolved date expressions, and the spans of every rule match (resolved or not). ``possible``:
+    ``RULE_GATES[language].possible(norm.text)``, when the caller screened it."""
     found: list[_Candidate] = []
     spans: list[tuple[int, int]] = []
     rules = _RULES.get(language, _COMMON_RULES)
-    possible = _RULE_GATES[language].possible(norm.text) if language in _RULE_GATES else None
+    if possible is None and language in RULE_GATES:
+        possible = RULE_GATES[language].possible(norm.text)
     numeric: bool | None = None
     for name, (pattern, resolve, kind) in zip(_RULE_NAMES, rules, strict=False):  # names: as many or more
         if possible is not None and name not in possible:
@@ -604,17 +609,19 @@ def _choose(cands: list[_Candidate], doc: dt.date | None) -> _Candidate:
 
 
 def find_event_date(sentence: str, language: str, doc_date: dt.date | None,
-                    norm: Normalised | None = None) -> DateMention | None:
+                    norm: Normalised | None = None, words: bool | None = None,
+                    rules: frozenset[str] | None = None) -> DateMention | None:
     """The date of the event reported by ``sentence``, resolved against ``doc_date``.
 
     Returns None when the sentence has no date expression (the caller then uses the document
     date). Without ``doc_date`` only written-out calendar dates resolve. ``norm``:
-    ``normalise(sentence)``, when the caller has it.
+    ``normalise(sentence)``, when the caller has it; ``words`` and ``rules``: the screens of its
+    text by ``DATE_WORDS`` and ``RULE_GATES``, when the caller screened it (``screen.py``).
     """
     norm = norm or normalise(sentence)
-    if not _may_hold_date(norm, language):
+    if not _may_hold_date(norm, language, words):
         return None
-    cands, spans = _candidates(norm, language, doc_date)
+    cands, spans = _candidates(norm, language, doc_date, rules)
     if not cands:
         fallback = _dateparser_fallback(norm, language, doc_date, spans)
         if fallback is None:
@@ -714,23 +721,36 @@ _AGGREGATE: dict[str, re.Pattern[str]] = {
 
 
 # words one of which every aggregate phrase holds: a few substring tests rule most sentences out
-_AGGREGATE_WORDS = {language: required_strings(p.pattern, p.flags) for language, p in _AGGREGATE.items()}
+AGGREGATE_WORDS = {language: required_strings(p.pattern, p.flags) for language, p in _AGGREGATE.items()}
 
 
-def aggregate_span(sentence: str, language: str, norm: Normalised | None = None) -> tuple[int, int] | None:
-    """Raw span of the phrase that makes ``sentence`` a total over a period, if any."""
+def aggregate_span(sentence: str, language: str, norm: Normalised | None = None, words: bool | None = None
+                   ) -> tuple[int, int] | None:
+    """Raw span of the phrase that makes ``sentence`` a total over a period, if any. ``words``:
+    whether its normalised text holds one of ``AGGREGATE_WORDS[language]``, when the caller
+    screened it."""
     pattern = _AGGREGATE.get(language)
     if pattern is None:
         return None
     norm = norm or normalise(sentence)
-    words = _AGGREGATE_WORDS[language]
-    if words is not None and not any(word in norm.text for word in words):
+    if words is None:
+        strings = AGGREGATE_WORDS[language]
+        words = strings is None or _holds_any(norm.text, strings)
+    if not words:
         return None
     m = pattern.search(norm.text)
     return norm.raw_span(m.start(), m.end()) if m else None
 
 
-def is_aggregate_period(sentence: str, language: str, norm: Normalised | None = None) -> bool:
+def _holds_any(text: str, strings: frozenset[str]) -> bool:
+    for s in strings:  # a loop, not any() over a generator: a third cheaper, and most texts hold none
+        if s in text:
+            return True
+    return False
+
+
+def is_aggregate_period(sentence: str, language: str, norm: Normalised | None = None,
+                        words: bool | None = None) -> bool:
     """True when the sentence reports a total over a period («منذ بداية العام», "so far this year")
-    rather than one dated incident."""
-    return aggregate_span(sentence, language, norm) is not None
+    rather than one dated incident. ``words``: as for ``aggregate_span``."""
+    return aggregate_span(sentence, language, norm, words) is not None

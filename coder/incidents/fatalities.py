@@ -782,7 +782,7 @@ def _lookup_victim(word: str) -> tuple[int, bool] | None:
 
 
 # a screen word never spans white space: the screen is decided word by word, each word once
-_DEATH_WORDS = WordScreen(lambda word: not _TRIGGERS.isdisjoint(_SCREEN_WORD.findall(word)))
+DEATH_WORDS = WordScreen(lambda word: not _TRIGGERS.isdisjoint(_SCREEN_WORD.findall(word)))
 
 
 # Memoised by the word: each sentence with a death word has a few dozen words, and reading each
@@ -799,14 +799,16 @@ def _cue_indexes(words: tuple[Word, ...]) -> list[int]:
 
 
 def _may_report_deaths(norm: Normalised) -> bool:
-    return _DEATH_WORDS.any_word(norm.text)
+    return DEATH_WORDS.any_word(norm.text)
 
 
-def find_fatalities(sentence: str, language: str, norm: Normalised | None = None) -> FatalityMention | None:
+def find_fatalities(sentence: str, language: str, norm: Normalised | None = None,
+                    words: bool | None = None) -> FatalityMention | None:
     """The deaths ``sentence`` reports, by ACLED's rules; None when it reports none (``norm``:
-    ``normalise(sentence)``, when the caller has it)."""
+    ``normalise(sentence)``, when the caller has it; ``words``: ``DEATH_WORDS.any_word(norm.text)``,
+    when the caller screened it)."""
     norm = norm or normalise(sentence)
-    if not _may_report_deaths(norm):
+    if not (_may_report_deaths(norm) if words is None else words):
         return None
     s = _analyse(norm)
     found: list[_Found] = []

@@ -11,7 +11,7 @@ absent is skipped, one with any present is run as before, so results are unchang
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from re import _constants as sre  # the stdlib parser's opcodes; stable across 3.11-3.13
 from re import _parser as sre_parse
 
@@ -242,12 +242,20 @@ class StringGate:
     in the whole text only where a word holds its longest piece ("fire"). A word is read by one
     scan for all the pieces: a trie-shaped regex inside a lookahead, so every position is tried
     (occurrences may overlap) and each yields the longest piece starting there; what the shorter
-    pieces that are its prefixes stand for comes with it."""
+    pieces that are its prefixes stand for comes with it.
 
-    def __init__(self, gates: dict[str, frozenset[str]]) -> None:
-        named: dict[str, set[str]] = {}  # piece -> names of the strings that are that piece
-        spaced: dict[str, set[tuple[str, str]]] = {}  # piece -> (string, name) of longer strings
-        always: set[str] = set()
+    ``tests``: names decided by a test of each word instead (a ``WordScreen``'s), held by a text
+    one of whose words passes: they come from the same memo look-up per word. A name is any
+    hashable: a gate for several readers names its strings (reader, name)."""
+
+    def __init__(
+        self,
+        gates: Mapping[Hashable, frozenset[str]],
+        tests: Mapping[Hashable, Callable[[str], bool]] | None = None,
+    ) -> None:
+        named: dict[str, set] = {}  # piece -> names of the strings that are that piece
+        spaced: dict[str, set[tuple[str, Hashable]]] = {}  # piece -> (string, name) of longer strings
+        always: set = set()
         for name, strings in gates.items():
             for s in strings:
                 piece = max(s.split(), key=len, default="")
@@ -267,18 +275,21 @@ class StringGate:
             for s in pieces
         }
         self._scan = re.compile("(?=(" + _trie_pattern(pieces) + "))") if pieces else None
-        self._words: dict[str, tuple[frozenset[str], tuple[tuple[str, str], ...]]] = {}
+        self._tests = tuple((tests or {}).items())
+        self._words: dict[str, tuple[frozenset, tuple[tuple[str, Hashable], ...]]] = {}
 
-    def names_in(self, text: str) -> frozenset[str]:
+    def names_in(self, text: str) -> frozenset:
         found = set(self._always)
-        if self._scan is None:
+        if self._scan is None and not self._tests:
             return frozenset(found)
         words = self._words
-        checks: list[tuple[str, str]] = []
+        checks: list[tuple[str, Hashable]] = []
         for word in text.split():
             held = words.get(word)
             if held is None:
                 held = remember(words, word, self._word_strings(word))
+            if held is _NOTHING:
+                continue  # most words: one test, not two
             if held[0]:
                 found.update(held[0])
             if held[1]:
@@ -288,13 +299,19 @@ class StringGate:
                 found.add(name)
         return frozenset(found)
 
-    def _word_strings(self, word: str) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
-        """The names of the strings inside ``word``, and the (string, name) of the strings with white
-        space whose longest piece is inside it."""
-        held = [self._by_longest[s] for s in set(self._scan.findall(word))]  # type: ignore[union-attr]
-        if not held:
-            return frozenset(), ()
-        return frozenset().union(*(h[0] for h in held)), tuple(pair for h in held for pair in h[1])
+    def _word_strings(self, word: str) -> tuple[frozenset, tuple[tuple[str, Hashable], ...]]:
+        """The names of the strings inside ``word`` and of the tests it passes, and the (string, name)
+        of the strings with white space whose longest piece is inside it."""
+        pieces = set(self._scan.findall(word)) if self._scan is not None else ()
+        held = [self._by_longest[s] for s in pieces]
+        passed = frozenset(name for name, test in self._tests if test(word))
+        if not held and not passed:
+            return _NOTHING
+        return passed.union(*(h[0] for h in held)), tuple(pair for h in held for pair in h[1])
+
+
+# what most words hold: a memo value told by identity
+_NOTHING: tuple[frozenset, tuple[tuple[str, Hashable], ...]] = (frozenset(), ())
 
 
 class WordScreen:
@@ -304,7 +321,7 @@ class WordScreen:
     pass over every sentence made a list of all its words to look up."""
 
     def __init__(self, test: Callable[[str], bool]) -> None:
-        self._test = test
+        self.test = test  # read by gates that screen for several readers at once (``StringGate``)
         self._words: dict[str, bool] = {}
 
     def any_word(self, text: str) -> bool:
@@ -312,7 +329,7 @@ class WordScreen:
         for word in text.split():
             passed = words.get(word)
             if passed is None:
-                passed = remember(words, word, self._test(word))
+                passed = remember(words, word, self.test(word))
             if passed:
                 return True
         return False
@@ -344,15 +361,19 @@ class PatternGate:
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         gates = [required_strings(p.pattern, p.flags) for p in patterns]
-        self._always = frozenset(str(i) for i, gate in enumerate(gates) if gate is None)
-        self._strings = StringGate({str(i): gate for i, gate in enumerate(gates) if gate is not None})
-        self._fold = any(p.flags & re.IGNORECASE for p in patterns)
+        # read, never changed, by gates that screen for several readers at once: the patterns run
+        # always, the strings of the others (one of which they need), and whether the text is
+        # lower-cased first (then only this gate's ``possible`` decides)
+        self.always = frozenset(str(i) for i, gate in enumerate(gates) if gate is None)
+        self.required = {str(i): gate for i, gate in enumerate(gates) if gate is not None}
+        self.folds = any(p.flags & re.IGNORECASE for p in patterns)
+        self._strings = StringGate(self.required)
         self._all = frozenset(str(i) for i in range(len(patterns)))
 
     def possible(self, text: str) -> frozenset[str]:
         """The indexes (as strings) of the patterns that may match ``text``; the others cannot."""
-        if self._fold:
+        if self.folds:
             if not casefold_is_exact(text):
                 return self._all
             text = text.lower()
-        return self._always | self._strings.names_in(text)
+        return self.always | self._strings.names_in(text)
