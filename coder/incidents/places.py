@@ -18,6 +18,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from coder.frontends.keys import match_key
@@ -33,6 +34,7 @@ from coder.incidents.gazetteer import (
     fold,
     load_tables,
 )
+from coder.memo import WORD_MEMO_LIMIT
 from coder.model import Sentence
 
 TOWN, NEAR, REGION = 1, 2, 3
@@ -105,6 +107,10 @@ _NEAR = re.compile(
     r"surroundings|close\s+to|west|east|north|south)\s+(?:of\s+)?(?:the\s+)?$",
     re.I,
 )
+# A letter that an IGNORECASE pattern of ASCII letters can match (the ASCII ones, and the few other
+# letters that fold onto them): without one, no English phrase above can be in a text. An Arabic
+# sentence has none, and searching for one is a plain scan where _NEAR tried every position.
+_LATIN = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 _REGION_AFTER = re.compile(rf"^\s*(?:{_TYPE_WORDS}|frontlines?)\b", re.I)
 _ADMIN_AFTER = re.compile(r"^\s*(?:province|governorate|state|region|oblast|department)\b", re.I)
 _CITY_AFTER = re.compile(r"^\s*(?:city|town|village)\b", re.I)
@@ -238,14 +244,17 @@ def arabic_hits(sentence: Sentence, tables: Tables) -> list[Hit]:
     for i in [k for k, key in enumerate(keys) if key in reach]:
         if i < after:
             continue
-        entries = None
-        top = min(i + reach[keys[i]], count)
-        if top > i + 1 and (keys[i], keys[i + 1]) not in pairs:
-            top = i + 1  # no name of two words or more starts here
-        for longest in range(top, i, -1):
-            entries = by_keys.get(tuple(keys[i:longest]))
-            if entries is not None:
-                break
+        key = keys[i]
+        top = min(i + reach[key], count)
+        if top > i + 1 and (key, keys[i + 1]) in pairs:
+            entries = None
+            for longest in range(top, i, -1):
+                entries = by_keys.get(tuple(keys[i:longest]))
+                if entries is not None:
+                    break
+        else:  # no name of two words or more starts here (most words): no slice of the keys to make
+            longest = i + 1
+            entries = by_keys.get((key,))
         if entries is None:
             continue
         after = longest
@@ -311,13 +320,8 @@ def document_country(hits: Iterable[Hit], actor_countries: Iterable[str], tables
     votes: dict[str, float] = {}
     order: dict[str, int] = {}
     for n, hit in enumerate(hits):
-        best: dict[str, float] = {}
-        for entry in hit.entries:
-            best[entry.iso2] = max(best.get(entry.iso2, 0.0), _weight(entry, tables))
-        top = max(best.values())
-        leaders = sum(1 for v in best.values() if v == top)
-        for iso2, value in best.items():
-            votes[iso2] = votes.get(iso2, 0.0) + (value / leaders if value == top else value / 2)
+        for iso2, value in _name_votes(hit.entries, tables):
+            votes[iso2] = votes.get(iso2, 0.0) + value
             order.setdefault(iso2, n)
     for iso3 in actor_countries:
         iso2 = tables.iso2_of(iso3)
@@ -327,6 +331,18 @@ def document_country(hits: Iterable[Hit], actor_countries: Iterable[str], tables
     if not votes:
         return None
     return max(votes, key=lambda c: (votes[c], -order[c]))
+
+
+@lru_cache(maxsize=WORD_MEMO_LIMIT)  # a name's readings are one tuple of the tables: its votes, worked out once
+def _name_votes(entries: tuple[Entry, ...], tables: Tables) -> tuple[tuple[str, float], ...]:
+    """The votes of a name's readings, by country in the order they first appear: a full vote
+    (shared by the strongest readings' countries) and half a vote for the others'."""
+    best: dict[str, float] = {}
+    for entry in entries:
+        best[entry.iso2] = max(best.get(entry.iso2, 0.0), _weight(entry, tables))
+    top = max(best.values())
+    leaders = sum(1 for v in best.values() if v == top)
+    return tuple((iso2, value / leaders if value == top else value / 2) for iso2, value in best.items())
 
 
 class _Reading(NamedTuple):
@@ -364,6 +380,8 @@ def locate(
 ) -> list[tuple[int, int, Place]]:
     """The places of one sentence in the document's country, each with its admin1 and precision,
     as (start, end, place) character spans; a place and the hierarchy after it are one span."""
+    if not hits:
+        return []  # most sentences: no country to look up
     country = tables.country(iso2) if iso2 else None
     out: list[tuple[int, int, Place]] = []
     i = 0
@@ -446,7 +464,8 @@ def _place(text: str, chain: list[_Reading], country, tables: Tables) -> Place |
         admin1 = admin1 or tables.admin1_of(city.admin1)
         precision = (
             NEAR
-            if _NEAR.search(before) or (_REGION_AFTER.match(after) and not _CITY_AFTER.match(after))
+            if (_LATIN.search(before) and _NEAR.search(before))
+            or (_REGION_AFTER.match(after) and not _CITY_AFTER.match(after))
             else city.precision
         )
         return Place(
@@ -467,8 +486,8 @@ def _place(text: str, chain: list[_Reading], country, tables: Tables) -> Place |
     )
 
 
-def _token_index(sentence: Sentence, char: int) -> int:
-    starts = [t.start for t in sentence.tokens]
+def _token_index(starts: list[int], char: int) -> int:
+    """The token at ``char``, by the tokens' ``starts`` (made once per sentence with places)."""
     if not starts or starts[0] < 0:
         return 0
     return max(0, bisect.bisect_right(starts, char) - 1)
@@ -503,8 +522,12 @@ def resolve_places(
     by_sentence: dict[int, tuple[PlaceMention, ...]] = {}
     for sentence in sentences:
         located = locate(sentence.text, hits[sentence.index], iso2, tables, named)
+        if not located:
+            by_sentence[sentence.index] = ()
+            continue
+        starts = [t.start for t in sentence.tokens]
         by_sentence[sentence.index] = tuple(
-            PlaceMention(place, _token_index(sentence, a), _token_index(sentence, max(a, b - 1)) + 1)
+            PlaceMention(place, _token_index(starts, a), _token_index(starts, max(a, b - 1)) + 1)
             for a, b, place in located
         )
     country = tables.country(iso2) if iso2 else None
