@@ -333,7 +333,7 @@ def document_country(hits: Iterable[Hit], actor_countries: Iterable[str], tables
     return max(votes, key=lambda c: (votes[c], -order[c]))
 
 
-@lru_cache(maxsize=WORD_MEMO_LIMIT)  # a name's readings are one tuple of the tables: its votes, worked out once
+@lru_cache(maxsize=WORD_MEMO_LIMIT)  # a name's readings are one tuple of the tables: votes worked out once
 def _name_votes(entries: tuple[Entry, ...], tables: Tables) -> tuple[tuple[str, float], ...]:
     """The votes of a name's readings, by country in the order they first appear: a full vote
     (shared by the strongest readings' countries) and half a vote for the others'."""

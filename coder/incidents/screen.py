@@ -37,7 +37,9 @@ class _Screen(NamedTuple):
     aggregate: bool  # whether the aggregate phrases' words are in the gate
 
 
-def _patterns(column: str, gate: PatternGate | None, into: dict[Hashable, frozenset[str]]) -> frozenset[str] | None:
+def _patterns(
+    column: str, gate: PatternGate | None, into: dict[Hashable, frozenset[str]]
+) -> frozenset[str] | None:
     """Put a pattern gate's strings into one gate's, unless its text is lower-cased first (the
     English cues: their screen runs on the raw text, not on the normalised one)."""
     if gate is None or gate.folds:
