@@ -171,6 +171,10 @@ class MentionFacts(NamedTuple):
     deaths: int
 
 
+# MentionFacts(...) without the named tuple's Python-level __new__ (as ``_new_row`` below): one per mention
+_new_facts = functools.partial(tuple.__new__, MentionFacts)
+
+
 def stable_id(*parts: object) -> str:
     return _digest("\x1f".join(map(str, parts)))
 
@@ -729,8 +733,8 @@ def _facts(
                 continue
             if not _observer(sentence, actor):
                 sides.append(side(actor, violent))
-    return MentionFacts(
-        sentence, mention, facts, where.place if where else None, base, kind, tuple(sides), kinds, deaths
+    return _new_facts(
+        (sentence, mention, facts, where.place if where else None, base, kind, tuple(sides), kinds, deaths)
     )
 
 
