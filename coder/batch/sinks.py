@@ -37,7 +37,8 @@ class FileSink:
     A chunk's tables are written by a background thread while the next chunk is coded: Parquet's
     encoding and compression release the GIL, so with one worker they take no time from coding
     (1% of an Arabic run). One chunk at most waits to be written; a write error surfaces at the
-    next write, at ``close`` or at ``abort``."""
+    next write, at ``close`` or at ``abort``. The thread starts at the first write, after a local
+    pool has forked its workers (all at its first task), so no process forks while it runs."""
 
     def __init__(self, path: Path, metadata: Mapping[str, str]) -> None:
         directory = path.parent
