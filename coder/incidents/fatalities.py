@@ -373,21 +373,25 @@ def _read_quantity(words: tuple[Word, ...], i: int) -> _Quantity | None:
 _QUANTITY_HEADS = frozenset({*_MODIFIERS, "between", "بين", "ما", *_VAGUE_BY_HEAD})
 
 
+@lru_cache(maxsize=WORD_MEMO_LIMIT)  # asked of every word of a sentence with a death word
+def _may_start_quantity(word: str) -> bool:
+    return word in _QUANTITY_HEADS or may_start_number(word)
+
+
 def _analyse(norm: Normalised) -> _Sentence:
     words = split_words(norm.text)
     quantities: dict[int, _Quantity] = {}
-    i = 0
-    while i < len(words):
-        head = words[i].text
-        if head not in _QUANTITY_HEADS and not may_start_number(head):
-            i += 1  # no quantity starts here (most words): not read
+    i = 0  # the first word not inside a quantity read so far
+    # only the words a quantity may start at are read (a few of a sentence's words)
+    for k in [k for k, word in enumerate(words) if _may_start_quantity(word.text)]:
+        if k < i:
             continue
-        q = _read_quantity(words, i)
+        q = _read_quantity(words, k)
         if q is not None and not _not_a_count(words, q):
             quantities[q.first] = q
             i = q.last + 1
         else:
-            i += 1
+            i = k + 1
     return _Sentence(norm, words, quantities, {q.last: q for q in quantities.values()})
 
 
