@@ -236,7 +236,7 @@ def arabic_hits(sentence: Sentence, tables: Tables) -> list[Hit]:
     if names is None:
         return _indexed_hits(sentence, tables)
     by_keys, reach, pairs = names
-    keys = [t.key for t in sentence.tokens]
+    keys = sentence.keys  # a tuple: its slices are the names' keys as they are
     hits: list[Hit] = []
     count = len(keys)
     after = 0  # the first word not inside a name found so far
@@ -249,7 +249,7 @@ def arabic_hits(sentence: Sentence, tables: Tables) -> list[Hit]:
         if top > i + 1 and (key, keys[i + 1]) in pairs:
             entries = None
             for longest in range(top, i, -1):
-                entries = by_keys.get(tuple(keys[i:longest]))
+                entries = by_keys.get(keys[i:longest])
                 if entries is not None:
                     break
         else:  # no name of two words or more starts here (most words): no slice of the keys to make
@@ -268,7 +268,7 @@ def arabic_hits(sentence: Sentence, tables: Tables) -> list[Hit]:
 def _indexed_hits(sentence: Sentence, tables: Tables) -> list[Hit]:
     """``arabic_hits`` by the phrase index, for tables with names the keys alone cannot match."""
     index = tables.arabic()
-    keys = [t.key for t in sentence.tokens]
+    keys = sentence.keys
     hits: list[Hit] = []
     i = 0
     while i < len(keys):
