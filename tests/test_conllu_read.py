@@ -46,6 +46,7 @@ def test_conllu_reads_tokens_with_offsets_into_the_text() -> None:
     assert sentence.text == "Arnor restored ties with Gondor."
     assert sentence.language == "en"
     assert sentence.has_heads
+    assert sentence.keys == tuple(t.key for t in sentence.tokens)
     assert sentence.tokens[1] == Token(id=2, form="restored", lemma="restore", upos="VERB",
                                        key="restore", feats="Tense=Past", head=0, deprel="root",
                                        start=6, end=14)

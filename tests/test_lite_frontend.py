@@ -28,6 +28,8 @@ def check_structure(text: str, sentences: tuple[Sentence, ...], language: str) -
         assert sentence.text in text
         assert sentence.tokens
         assert [t.id for t in sentence.tokens] == list(range(1, len(sentence.tokens) + 1))
+        assert sentence.keys == tuple(t.key for t in sentence.tokens)
+        assert pickle.loads(pickle.dumps(sentence)).keys == sentence.keys
         for token in sentence.tokens:
             assert 0 <= token.start < token.end <= len(sentence.text)
             assert token.head is None and token.deprel is None
