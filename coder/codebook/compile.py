@@ -7,7 +7,6 @@ Matching cost per token does not grow with the number of entries: each token loo
 from __future__ import annotations
 
 import functools
-import logging
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -24,8 +23,6 @@ from coder.frontends.keys import phrase_keys
 from coder.memo import remember
 
 P = TypeVar("P")
-logger = logging.getLogger(__name__)
-
 MIN_WILDCARD = 2
 
 
