@@ -17,6 +17,7 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -28,6 +29,7 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 KEPT_PER_KIND = 8  # the newest files of one kind ("codebook", "gazetteer") that a new one leaves
+ABANDONED_AFTER_S = 3600  # a file being written aside is renamed within seconds
 CACHE_ENV = "EVENT_CODER_CACHE"  # a directory for the cache, or "off"
 _CACHE_OFF = frozenset({"", "0", "off", "no", "none", "false"})
 _PACKAGE = Path(__file__).resolve().parent
@@ -103,13 +105,20 @@ def load_or_build(cache: Path | None, name: str, build: Callable[[], T],
 def _prune(cache: Path, written: Path) -> None:
     """Remove all but the newest ``KEPT_PER_KIND`` files of the kind just written: every change to
     the code or the data makes a new one (the gazetteer's is 15 MB), and the old ones are never read
-    again unless that code comes back. A few are kept, for checkouts of other versions in use."""
+    again unless that code comes back. A few are kept, for checkouts of other versions in use.
+    Files left aside by a process killed while writing go too, once old enough that no process
+    can still be writing them."""
     kind = written.name.split("-", 1)[0]
     found = []
     for path in cache.glob(f"{kind}-*.pickle"):
         with contextlib.suppress(OSError):
             found.append((path.stat().st_mtime_ns, path.name, path))
-    for _, _, path in sorted(found, reverse=True)[KEPT_PER_KIND:]:
-        if path != written:
-            with contextlib.suppress(OSError):
-                path.unlink()
+    stale = [path for _, _, path in sorted(found, reverse=True)[KEPT_PER_KIND:] if path != written]
+    now = time.time()
+    for path in cache.glob(f".{kind}-*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - path.stat().st_mtime > ABANDONED_AFTER_S:
+                stale.append(path)
+    for path in stale:
+        with contextlib.suppress(OSError):
+            path.unlink()

@@ -1,11 +1,12 @@
 import os
 import pickle
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
-from coder.cache import KEPT_PER_KIND, load_or_build
+from coder.cache import ABANDONED_AFTER_S, KEPT_PER_KIND, load_or_build
 from coder.incidents import gazetteer
 from coder.incidents.gazetteer import _read_tables, load_tables, places_dir
 
@@ -60,6 +61,16 @@ def test_cache_keeps_the_newest_files_of_a_kind(tmp_path: Path) -> None:
     # the oldest went; the newest stayed; another kind is left alone
     assert "thing-old0.pickle" not in kept and f"thing-old{KEPT_PER_KIND + 2}.pickle" in kept
     assert other.exists()
+
+
+def test_cache_removes_files_abandoned_while_written_aside(tmp_path: Path) -> None:
+    abandoned, writing = tmp_path / ".thing-k1-abc.tmp", tmp_path / ".thing-k2-def.tmp"
+    abandoned.write_bytes(b"half a pickle")
+    writing.write_bytes(b"half a pickle")
+    os.utime(abandoned, (time.time() - ABANDONED_AFTER_S - 60,) * 2)
+    load_or_build(tmp_path, "thing-new.pickle", lambda: "new", lambda f: True)
+    assert not abandoned.exists()
+    assert writing.exists()  # young: another process may be writing it now
 
 
 @pytest.fixture()
