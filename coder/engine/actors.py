@@ -57,14 +57,13 @@ def _piece(match: Match[int]) -> Piece:
 
 def scan_pieces(sentence: Sentence, cb: CompiledCodebook) -> list[Piece]:
     """Every actor, demonym and agent phrase of the sentence, longest first, not overlapping."""
-    keys = sentence.keys
-    pieces = [_piece(m) for m in cb.actor_index(sentence.language).scan(keys)]
+    pieces = [_piece(m) for m in cb.actor_index(sentence.language).scan(sentence.keys)]
     dateline = _dateline(sentence, pieces)
     if dateline is not None:
         pieces = [p for p in pieces if not (dateline.start <= p.start < dateline.stop)]
     if sentence.language == "en":
         pieces = [p for p in pieces if not _english_verb_form(sentence, p, cb)]
-        led = _english_led(sentence, pieces, cb, keys)
+        led = _english_led(sentence, pieces, cb)
         if led:
             pieces = sorted(pieces + led, key=lambda p: p.start)
     return pieces
@@ -93,10 +92,10 @@ def _dateline(sentence: Sentence, pieces: Sequence[Piece]) -> range | None:
     return None
 
 
-def _english_led(sentence: Sentence, pieces: Sequence[Piece], cb: CompiledCodebook,
-                 keys: Sequence[str]) -> list[Piece]:
+def _english_led(sentence: Sentence, pieces: Sequence[Piece], cb: CompiledCodebook) -> list[Piece]:
     """"Vietnamese-led forces", "US-led coalition": forces led by a country are that country's
     (one word; "Syrian-backed militia" is no Syrian militia)."""
+    keys = sentence.keys
     if "-lead" not in " ".join(keys):
         return []  # most sentences: nothing led by anyone (one scan in C, not a call a word)
     led = [i for i, key in enumerate(keys) if key.endswith("-lead")]

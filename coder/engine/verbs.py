@@ -261,13 +261,10 @@ def best_pattern(keys: Sequence[str], start: int, end: int, sieve: PatternSieve,
     return Matcher(keys, cb, language).best(start, end, sieve)
 
 
-def negated_by_order(sentence: Sentence, start: int, keys: Sequence[str] | None = None) -> bool:
-    """A negation word among the few words before the anchor (``keys``: the sentence's, when
-    the caller has them)."""
+def negated_by_order(sentence: Sentence, start: int) -> bool:
+    """A negation word among the few words before the anchor."""
     negators = NEGATORS.get(sentence.language, frozenset())
-    if keys is None:
-        keys = sentence.keys
-    return not negators.isdisjoint(keys[max(0, start - NEGATION_REACH):start])
+    return not negators.isdisjoint(sentence.keys[max(0, start - NEGATION_REACH):start])
 
 
 def negated_by_tree(sentence: Sentence, children: Sequence[int], rels: Sequence[str]) -> bool:
@@ -326,7 +323,7 @@ def find_verbs(sentence: Sentence, cb: CompiledCodebook, masks=None, barrier: Co
                 matcher = Matcher(keys, cb, language, skip, barrier)
             fit = matcher.best(match.start, match.end, sieve,
                                masks(match.start, match.end) if masks is not None else None)
-        negated = negated_by_order(sentence, match.start, keys) if masks is None else False
+        negated = negated_by_order(sentence, match.start) if masks is None else False
         if fit is not None:
             entry = verb.patterns[fit.pattern.pattern]
             code = None if entry.code == NO_CODE else entry.code
